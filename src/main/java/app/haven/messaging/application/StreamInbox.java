@@ -1,0 +1,81 @@
+package app.haven.messaging.application;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.stereotype.Service;
+
+import app.haven.messaging.application.port.out.Conversations;
+import app.haven.messaging.application.port.out.LiveEvents;
+import app.haven.messaging.domain.DeliveredEvent;
+import app.haven.shared.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import reactor.core.Exceptions;
+import reactor.core.publisher.BufferOverflowStrategy;
+import reactor.core.publisher.Flux;
+
+/**
+ * Everything that happens in the caller's conversations, as it happens, optionally resumed after
+ * the cursor of the last event the caller saw.
+ * <p>
+ * The buffer policy: each subscriber has its own buffer of {@code haven.messaging.live-buffer}
+ * events. Typing and unread counts that do not fit are dropped; anything else that does not fit
+ * ends the stream with {@link FellBehindException}, and the subscriber resumes from its cursor. A
+ * slow subscriber only ever fills its own buffer, so it never delays anyone else.
+ */
+@Service
+public class StreamInbox {
+
+    private final LiveEvents live;
+    private final Conversations conversations;
+    private final MessagingProperties properties;
+    private final Counter dropped;
+    private final Counter delivered;
+    private final Timer delivery;
+    private final Clock clock;
+
+    StreamInbox(LiveEvents live, Conversations conversations, MessagingProperties properties, MeterRegistry meters,
+            Clock clock) {
+        this.live = live;
+        this.conversations = conversations;
+        this.properties = properties;
+        this.clock = clock;
+        this.delivered = Counter.builder("haven.live.events.delivered")
+                .description("Events handed to subscribers' streams").register(meters);
+        this.delivery = Timer.builder("haven.live.delivery")
+                .description("From the change happening to its event being handed to a subscriber's stream")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        this.dropped = Counter.builder("haven.live.events.dropped")
+                .description("Typing and unread-count events a slow subscriber had no room for")
+                .register(meters);
+    }
+
+    public Flux<DeliveredEvent> inbox(Caller caller, String since) {
+        return buffered(live.of(caller.id(), since));
+    }
+
+    /** One conversation's events, for its participants only. */
+    public Flux<DeliveredEvent> conversation(Caller caller, String conversationId, String since) {
+        return ConversationAccess.ofParticipant(conversations, caller, conversationId)
+                .flatMapMany(conversation -> buffered(live.of(caller.id(), since)
+                        .filter(delivery -> delivery.event().conversationId().equals(conversationId))));
+    }
+
+    private Flux<DeliveredEvent> buffered(Flux<DeliveredEvent> events) {
+        int buffer = properties.liveBuffer();
+        // merging one at a time keeps the buffer the only place events wait, so its size is the policy
+        return events.publish(shared -> Flux.merge(1,
+                shared.filter(delivery -> delivery.event().type().mayBeDropped())
+                        .onBackpressureDrop(delivery -> dropped.increment()),
+                shared.filter(delivery -> !delivery.event().type().mayBeDropped())
+                        .onBackpressureBuffer(buffer, delivery -> { }, BufferOverflowStrategy.ERROR)
+                        .onErrorMap(Exceptions::isOverflow, overflow -> new FellBehindException(buffer))))
+                .doOnNext(handed -> {
+                    delivered.increment();
+                    delivery.record(Duration.between(handed.event().at(), clock.instant()));
+                });
+    }
+}

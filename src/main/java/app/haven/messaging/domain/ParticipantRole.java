@@ -1,0 +1,5 @@
+package app.haven.messaging.domain;
+
+public enum ParticipantRole {
+    MEMBER, MODERATOR, ADMIN
+}

@@ -1,0 +1,13 @@
+package app.haven.patients.domain;
+
+import java.util.Objects;
+
+/** Whom to call when the client cannot be reached in a crisis. */
+public record EmergencyContact(String name, String relationship, String phone) {
+
+    public EmergencyContact {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(relationship, "relationship");
+        Objects.requireNonNull(phone, "phone");
+    }
+}

@@ -1,0 +1,7 @@
+package app.haven.patients.domain;
+
+/** Why an assignment ended. */
+public enum EndReason {
+    /** Another therapist was assigned to the client. */
+    REASSIGNED
+}

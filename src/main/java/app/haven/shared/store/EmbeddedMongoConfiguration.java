@@ -1,0 +1,61 @@
+package app.haven.shared.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import com.mongodb.ConnectionString;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * Starts the in-process MongoDB wire-protocol server when no MongoDB URI is configured, so a bare
+ * JDK runs Haven. The real reactive driver talks to it over a loopback socket, exactly as it
+ * would to MongoDB. The oplog is on because change streams need it.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.mongodb.uri:}'.isBlank()")
+class EmbeddedMongoConfiguration {
+
+    // shutdownNow skips Netty's two-second quiet periods; the backend is still closed, so the file keeps everything
+    @Bean(destroyMethod = "shutdownNow")
+    MongoServer embeddedMongoServer(EmbeddedMongoProperties properties) {
+        MongoServer server = new MongoServer(backend(properties));
+        server.enableOplog();
+        server.bind("127.0.0.1", properties.port());
+        return server;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoConnectionDetails embeddedMongoConnectionDetails(MongoServer embeddedMongoServer, Environment environment) {
+        InetSocketAddress address = embeddedMongoServer.getLocalAddress();
+        String database = environment.getProperty("spring.mongodb.database", "haven");
+        ConnectionString connection = new ConnectionString(
+                "mongodb://%s:%d/%s".formatted(address.getHostString(), address.getPort(), database));
+        return () -> connection;
+    }
+
+    private static MongoBackend backend(EmbeddedMongoProperties properties) {
+        if (properties.backend() == EmbeddedMongoProperties.Backend.MEMORY) {
+            return new MemoryBackend();
+        }
+        try {
+            Files.createDirectories(properties.directory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + properties.directory(), e);
+        }
+        return new H2Backend(properties.directory().resolve("haven.mv").toString());
+    }
+}
