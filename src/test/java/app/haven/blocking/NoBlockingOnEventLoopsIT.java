@@ -35,7 +35,9 @@ import reactor.blockhound.BlockHound;
  * Allowed: the embedded stores (r2dbc-h2 and the in-process MongoDB server do their work on the
  * calling thread; PostgreSQL and MongoDB in production do not), the in-process MongoDB server's own
  * event loops (Netty's default {@code multiThreadIoEventLoopGroup-} threads; Haven's event loops are
- * Reactor Netty's), idle pool workers waiting for their next task, and class loading and logging.
+ * Reactor Netty's), idle pool workers waiting for their next task, the MongoDB driver's lock around
+ * its queue of connection requests (held for a few instructions; it parks only under contention),
+ * and class loading and logging.
  */
 @HavenTest
 class NoBlockingOnEventLoopsIT {
@@ -50,6 +52,8 @@ class NoBlockingOnEventLoopsIT {
         BlockHound.install(builder -> builder
                 // an idle pool worker (Reactor's parallel workers included) parks while it waits for work
                 .allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "getTask")
+                .allowBlockingCallsInside("com.mongodb.internal.connection.DefaultConnectionPool$AsyncWorkManager",
+                        "enqueue")
                 .blockingMethodCallback(method -> {
                     StackTraceElement[] stack = new Throwable().getStackTrace();
                     boolean allowed = Thread.currentThread().getName().startsWith(EMBEDDED_MONGO_EVENT_LOOPS)

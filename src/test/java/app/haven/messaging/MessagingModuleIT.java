@@ -2,6 +2,7 @@ package app.haven.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -17,6 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
@@ -30,6 +35,10 @@ import app.haven.messaging.application.MessageView;
 import app.haven.messaging.application.PurgeExpiredMessages;
 import app.haven.messaging.application.ReadHistory;
 import app.haven.messaging.application.SendMessage;
+import app.haven.messaging.application.StreamInbox;
+import app.haven.messaging.domain.ConversationEvent;
+import app.haven.messaging.domain.CursorExpiredException;
+import app.haven.messaging.domain.DeliveredEvent;
 import app.haven.messaging.domain.MessageType;
 import app.haven.patients.TherapistAssigned;
 import app.haven.patients.TherapistUnassigned;
@@ -39,6 +48,9 @@ import app.haven.shared.CursorPage;
 import app.haven.shared.Role;
 import app.haven.shared.TooManyRequestsException;
 import app.haven.support.TestProfiles;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 /**
  * The messaging module with the modules it uses: it reacts to the patients module's assignment
@@ -58,6 +70,8 @@ class MessagingModuleIT {
     @Autowired ManageConversation manage;
     @Autowired PurgeExpiredMessages retention;
     @Autowired MovableClock clock;
+    @Autowired StreamInbox streams;
+    @Autowired ReactiveMongoTemplate mongo;
 
     @Test
     void aTherapistAssignmentOpensTheirDirectConversation(Scenario scenario) {
@@ -163,6 +177,48 @@ class MessagingModuleIT {
         assertThat(send(client, conversation, "after a pause").content()).isEqualTo("after a pause");
         assertThat(history(client, conversation)).extracting(MessageView::content)
                 .doesNotContain("one too many").contains("after a pause");
+        clock.set(null);
+    }
+
+    @Test
+    void aCursorOlderThanTheReplayWindowIsRefusedAndRecordedEventsAreForgottenAfterTheirRetention(Scenario scenario) {
+        UUID client = UUID.randomUUID();
+        UUID therapist = UUID.randomUUID();
+        String conversation = openedBetween(scenario, client, therapist);
+        Instant start = Instant.parse("2027-05-01T09:00:00Z");
+        clock.set(start);
+        List<DeliveredEvent> seen = new CopyOnWriteArrayList<>();
+        Disposable stream = streams.inbox(caller(client), null).subscribe(seen::add);
+        Mono.delay(Duration.ofMillis(300)).block();
+        send(therapist, conversation, "noted at nine");
+        // the message, then the client's unread count; resuming after the count replays what follows it
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.stream()
+                .anyMatch(delivered -> delivered.event().type() == ConversationEvent.Type.UNREAD_COUNT));
+        stream.dispose();
+        String cursor = seen.stream().filter(delivered -> delivered.event().type() == ConversationEvent.Type.UNREAD_COUNT)
+                .findFirst().orElseThrow().cursor();
+
+        // within the window (an hour), the cursor resumes; the next message comes through
+        clock.set(start.plus(Duration.ofMinutes(59)));
+        List<DeliveredEvent> resumed = new CopyOnWriteArrayList<>();
+        Disposable again = streams.inbox(caller(client), cursor).subscribe(resumed::add);
+        send(therapist, conversation, "noted at ten to ten");
+        await().atMost(Duration.ofSeconds(10)).until(() -> resumed.size() == 2);
+        again.dispose();
+        assertThat(resumed.get(0).event().payload().toString()).contains("noted at ten to ten");
+
+        clock.set(start.plus(Duration.ofMinutes(61)));
+        StepVerifier.create(streams.inbox(caller(client), cursor))
+                .expectErrorSatisfies(error -> assertThat(error).isInstanceOf(CursorExpiredException.class)
+                        .hasMessageContaining("reload"))
+                .verify(Duration.ofSeconds(10));
+
+        Query ofThisConversation = Query.query(Criteria.where("conversationId").is(conversation));
+        assertThat(mongo.count(ofThisConversation, "live_events").block()).as("created, and two messages with their counts")
+                .isEqualTo(5);
+        assertThat(streams.forgetOldEvents(start.plus(Duration.ofMinutes(61))).block()).isPositive();
+        assertThat(mongo.count(ofThisConversation, "live_events").block()).as("only the one of 9:59 is kept")
+                .isEqualTo(2);
         clock.set(null);
     }
 

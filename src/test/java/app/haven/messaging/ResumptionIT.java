@@ -83,7 +83,7 @@ class ResumptionIT {
         api.sentId(me, direct, "before the drop");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(failure.get()).as("the inbox stream failed").isNull();
-            assertThat(inbox).as("connections through the proxy: %s, Haven's port %s", upstream.size(), tcpPort).hasSize(1);
+            assertThat(RealTimeIT.contents(inbox)).as("connections through the proxy: %s, Haven's port %s", upstream.size(), tcpPort).hasSize(1);
         });
 
         upstream.forEach(Connection::dispose);

@@ -1,6 +1,7 @@
 package app.haven.messaging.application;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -119,7 +120,10 @@ public class ManageConversation {
                         new MessageRead(conversation.id(), caller.id(), upTo, now))
                 .then(Mono.defer(() -> live.publish(new ConversationEvent(ConversationEvent.Type.MESSAGE_READ,
                         conversation.id(), now, conversation.presentIds(),
-                        new ReadPosition(caller.id(), upTo, seq, now)))));
+                        new ReadPosition(caller.id(), upTo, seq, now)))))
+                // the reader's other devices update their badge
+                .then(Mono.defer(() -> live.publish(ConversationEvent.unreadCounts(conversation.id(),
+                        Map.of(caller.id(), Math.max(0, conversation.lastSeq() - seq)), now))));
     }
 
     public Mono<Void> placeLegalHold(Caller caller, String conversationId, String reason) {

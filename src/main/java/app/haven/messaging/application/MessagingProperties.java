@@ -10,6 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retention  how long messages are kept; older ones are purged daily unless the
  *                   conversation is under a legal hold
  * @param liveBuffer how many live events a slow subscriber may fall behind before its stream ends
+ * @param liveReplayWindow how long after an event a subscriber may resume after its cursor; an older
+ *                   cursor is refused and the app reloads over REST. MongoDB's oplog must reach
+ *                   back at least this far (the embedded server's {@code oplog-window} does)
+ * @param liveEventRetention how long a recorded live event is kept; subscribers read events from the
+ *                   change stream (MongoDB's oplog, which also bounds how far back a cursor resumes),
+ *                   never from the collection, so this only bounds the collection's size
  * @param sendBurst  how many messages one person may send at once before the rate applies
  * @param sendsPerMinute the rate at which a person's allowance refills
  * @param maxConnectionsPerPerson how many RSocket connections one person may hold open on an instance
@@ -19,6 +25,8 @@ public record MessagingProperties(
         @DefaultValue("15m") Duration editWindow,
         @DefaultValue("90d") Duration retention,
         @DefaultValue("1024") int liveBuffer,
+        @DefaultValue("1h") Duration liveReplayWindow,
+        @DefaultValue("1h") Duration liveEventRetention,
         @DefaultValue("30") int sendBurst,
         @DefaultValue("60") int sendsPerMinute,
         @DefaultValue("20") int maxConnectionsPerPerson) {

@@ -2,6 +2,7 @@ package app.haven.messaging.application;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -92,12 +93,23 @@ public class SendMessage {
                 .flatMap(stored -> conversations.readOwn(conversation.id(), stored.senderId(), stored.seq(),
                                 stored.createdAt())
                         .then(conversations.showLatest(conversation.id(), Conversation.MessagePreview.of(stored)))
-                        .then(viewed(stored))
-                        .flatMap(view -> live.publish(new ConversationEvent(ConversationEvent.Type.MESSAGE_SENT,
-                                conversation.id(), stored.createdAt(), conversation.presentIds(), view)).thenReturn(view)))
+                        .then(conversations.find(conversation.id()))
+                        .flatMap(current -> announce(current, stored)))
                 // a concurrent retry stored it first: answer that one
                 .onErrorResume(DuplicateSend.class, duplicate -> messages.findSent(message.senderId(),
                         message.clientMessageId()).flatMap(this::viewed));
+    }
+
+    /** Everyone present sees the message; everyone but its sender also their new unread count. */
+    private Mono<MessageView> announce(Conversation conversation, Message stored) {
+        MessageView view = MessageView.of(stored, conversation);
+        Map<UUID, Long> unread = conversation.presentIds().stream().filter(id -> !id.equals(stored.senderId()))
+                .collect(Collectors.toMap(id -> id, conversation::unreadFor));
+        return live.publish(new ConversationEvent(ConversationEvent.Type.MESSAGE_SENT, conversation.id(),
+                        stored.createdAt(), conversation.presentIds(), view))
+                .then(unread.isEmpty() ? Mono.empty()
+                        : live.publish(ConversationEvent.unreadCounts(conversation.id(), unread, stored.createdAt())))
+                .thenReturn(view);
     }
 
     private Mono<MessageView> viewed(Message message) {

@@ -2,6 +2,7 @@ package app.haven.messaging.application;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Everything that happens in the caller's conversations, as it happens, optionally resumed after
@@ -62,6 +64,11 @@ public class StreamInbox {
         return ConversationAccess.ofParticipant(conversations, caller, conversationId)
                 .flatMapMany(conversation -> buffered(live.of(caller.id(), since)
                         .filter(delivery -> delivery.event().conversationId().equals(conversationId))));
+    }
+
+    /** Forgets recorded live events past their retention; answers how many. */
+    public Mono<Long> forgetOldEvents(Instant now) {
+        return live.forgetBefore(now.minus(properties.liveEventRetention()));
     }
 
     private Flux<DeliveredEvent> buffered(Flux<DeliveredEvent> events) {

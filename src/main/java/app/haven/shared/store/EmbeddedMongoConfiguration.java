@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -13,16 +14,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.reactivestreams.client.MongoClient;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
+import app.haven.shared.ChangeStreamPolling;
+
 /**
  * Starts the in-process MongoDB wire-protocol server when no MongoDB URI is configured, so a bare
  * JDK runs Haven. The real reactive driver talks to it over a loopback socket, exactly as it
- * would to MongoDB. The oplog is on because change streams need it.
+ * would to MongoDB. The oplog is on because change streams need it; it is trimmed to a window, and
+ * change-stream tails poll it (see {@link ChangeStreamPolling}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.mongodb.uri:}'.isBlank()")
@@ -35,6 +40,16 @@ class EmbeddedMongoConfiguration {
         server.enableOplog();
         server.bind("127.0.0.1", properties.port());
         return server;
+    }
+
+    @Bean
+    ChangeStreamPolling changeStreamPolling(EmbeddedMongoProperties properties) {
+        return properties::changeStreamPollInterval;
+    }
+
+    @Bean
+    EmbeddedOplogTrim embeddedOplogTrim(MongoClient mongo, EmbeddedMongoProperties properties, Clock clock) {
+        return new EmbeddedOplogTrim(mongo, properties.oplogWindow(), clock);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package app.haven.shared.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,12 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                {@code memory} forgets them on exit (tests)
  * @param directory where the file backend keeps its data (under the data directory)
  * @param port the port it listens on, 0 for any free one
+ * @param oplogWindow how much history its oplog keeps for change streams: resuming a live stream
+ *                  reaches back this far, so it must exceed {@code haven.messaging.live-replay-window};
+ *                  older entries are trimmed, because the server rescans the whole oplog on every poll
+ * @param changeStreamPollInterval how long a change-stream tail waits before asking the server again
+ *                  after an empty answer (it does not wait for data itself); the most it adds to live delivery
  */
 @ConfigurationProperties("haven.embedded-mongo")
 record EmbeddedMongoProperties(
         @DefaultValue("file") Backend backend,
         Path directory,
-        @DefaultValue("0") int port) {
+        @DefaultValue("0") int port,
+        @DefaultValue("2h") Duration oplogWindow,
+        @DefaultValue("20ms") Duration changeStreamPollInterval) {
 
     enum Backend { FILE, MEMORY }
 }

@@ -1,16 +1,22 @@
 package app.haven.messaging.adapter.out.live;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import com.mongodb.client.result.DeleteResult;
+
+import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
@@ -18,16 +24,19 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.ChangeStreamEvent;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import app.haven.messaging.application.MessagingProperties;
 import app.haven.messaging.application.port.out.LiveEvents;
 import app.haven.messaging.domain.ConversationEvent;
 import app.haven.messaging.domain.CursorExpiredException;
 import app.haven.messaging.domain.DeliveredEvent;
+import app.haven.shared.ChangeStreamPolling;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,15 +72,23 @@ class MongoLiveEvents implements LiveEvents, SmartLifecycle {
 
     private final ReactiveMongoTemplate mongo;
     private final JsonMapper json;
+    private final MessagingProperties properties;
+    private final Clock clock;
+    /** Set on the embedded server, which does not wait for data on a tailing cursor. */
+    private final ChangeStreamPolling polling;
     private final Sinks.Many<Change> feed = Sinks.many().multicast().directBestEffort();
     private final Counter published;
     private final Counter failedToPublish;
     private final AtomicReference<Disposable> tail = new AtomicReference<>();
     private final AtomicReference<BsonValue> lastSeen = new AtomicReference<>();
 
-    MongoLiveEvents(ReactiveMongoTemplate mongo, JsonMapper json, MeterRegistry meters) {
+    MongoLiveEvents(ReactiveMongoTemplate mongo, JsonMapper json, MessagingProperties properties, Clock clock,
+            ObjectProvider<ChangeStreamPolling> polling, MeterRegistry meters) {
         this.mongo = mongo;
+        this.polling = polling.getIfAvailable();
         this.json = json;
+        this.properties = properties;
+        this.clock = clock;
         this.published = Counter.builder("haven.live.events.published").register(meters);
         this.failedToPublish = Counter.builder("haven.live.events.failed").description(
                 "Live events that could not be recorded (the change itself was kept; clients catch up over REST)")
@@ -99,11 +116,15 @@ class MongoLiveEvents implements LiveEvents, SmartLifecycle {
     public Flux<DeliveredEvent> of(UUID userId, String since) {
         Flux<Change> live = feed.asFlux().filter(change -> change.recipients().contains(userId));
         if (since == null || since.isBlank()) {
-            return live.filter(change -> change.marker() == null).map(Change::delivery);
+            return live.filter(change -> change.marker() == null).map(change -> change.deliveryTo(userId));
         }
         String marker = UUID.randomUUID().toString();
         return Flux.defer(() -> {
-            BsonValue resumeToken = decode(since);
+            Cursor cursor = Cursor.decode(since);
+            if (cursor.at().isBefore(clock.instant().minus(properties.liveReplayWindow()))) {
+                return Flux.error(new CursorExpiredException("That cursor is older than the replay window; reload from REST"));
+            }
+            BsonValue resumeToken = cursor.token();
             Sinks.Many<Change> buffered = Sinks.many().unicast().onBackpressureBuffer();
             Disposable joined = live.subscribe(change -> buffered.tryEmitNext(change), buffered::tryEmitError);
             Flux<Change> replay = changes(resumeToken, userId, marker)
@@ -123,77 +144,131 @@ class MongoLiveEvents implements LiveEvents, SmartLifecycle {
                     .skip(1);
             return Flux.concat(mongo.insert(marker(userId, marker), COLLECTION).thenMany(replay), afterMarker)
                     .filter(change -> change.marker() == null)
-                    .map(Change::delivery)
+                    .map(change -> change.deliveryTo(userId))
                     .doFinally(signal -> joined.dispose());
         });
     }
 
+    @Override
+    public Mono<Long> forgetBefore(Instant cutoff) {
+        return mongo.remove(Query.query(Criteria.where("at").lt(Date.from(cutoff))), COLLECTION)
+                .map(DeleteResult::getDeletedCount);
+    }
+
+    /**
+     * The inserts into {@code live_events} after {@code resumeAfter} (or from now), for everyone or
+     * only for {@code userId} and their marker, as long as the subscriber stays.
+     */
     private Flux<Change> changes(BsonValue resumeAfter, UUID userId, String marker) {
-        var stream = mongo.changeStream(Document.class).watchCollection(COLLECTION);
-        var filtered = userId == null ? stream.filter(Criteria.where("operationType").is("insert"))
-                : stream.filter(Criteria.where("operationType").is("insert").orOperator(
-                        Criteria.where("fullDocument.recipients").is(userId.toString()),
-                        Criteria.where("fullDocument.marker").is(marker)));
-        return (resumeAfter == null ? filtered.listen() : filtered.startAfter(resumeAfter).listen())
+        Criteria inserts = Criteria.where("operationType").is("insert");
+        Criteria wanted = userId == null ? inserts : inserts.orOperator(
+                Criteria.where("fullDocument.recipients").is(userId.toString()),
+                Criteria.where("fullDocument.marker").is(marker));
+        if (polling != null) {
+            return polled(resumeAfter, wanted.getCriteriaObject(), polling.interval());
+        }
+        var stream = mongo.changeStream(Document.class).watchCollection(COLLECTION).filter(wanted);
+        return (resumeAfter == null ? stream.listen() : stream.startAfter(resumeAfter).listen())
                 .filter(change -> change.getBody() != null)
-                .map(this::change);
+                .map(change -> change(change.getBody(), change.getResumeToken()));
+    }
+
+    /**
+     * A change stream read the way a tailing cursor would be if the server waited for data: the
+     * first batch, then a {@code getMore} every {@code interval}, and the cursor closed when the
+     * subscriber leaves.
+     */
+    private Flux<Change> polled(BsonValue resumeAfter, Document match, Duration interval) {
+        Document changeStream = resumeAfter == null ? new Document() : new Document("startAfter", resumeAfter);
+        Document aggregate = new Document("aggregate", COLLECTION)
+                .append("pipeline", List.of(new Document("$changeStream", changeStream), new Document("$match", match)))
+                .append("cursor", new Document());
+        return mongo.executeCommand(aggregate).flatMapMany(opened -> {
+            Document cursor = opened.get("cursor", Document.class);
+            long id = cursor.get("id", Number.class).longValue();
+            Flux<Document> later = Mono.defer(() -> mongo.executeCommand(
+                            new Document("getMore", id).append("collection", COLLECTION)))
+                    .map(reply -> reply.get("cursor", Document.class).getList("nextBatch", Document.class))
+                    .delaySubscription(interval)
+                    .repeat()
+                    .concatMapIterable(batch -> batch);
+            return Flux.concat(Flux.fromIterable(cursor.getList("firstBatch", Document.class)), later)
+                    .doFinally(signal -> mongo.executeCommand(new Document("killCursors", COLLECTION)
+                                    .append("cursors", List.of(id)))
+                            .subscribe(closed -> { }, failure -> log.debug("Could not close a change stream", failure)));
+        }).filter(change -> change.get("fullDocument") != null)
+                .map(change -> change(change.get("fullDocument", Document.class),
+                        change.get("_id", Document.class).toBsonDocument()));
     }
 
     /** One insert seen on the change stream: an event, or a resuming subscriber's marker. */
     private record Change(BsonValue token, String cursor, Set<UUID> recipients, ConversationEvent event, String marker) {
 
-        DeliveredEvent delivery() {
-            return new DeliveredEvent(cursor, event);
+        DeliveredEvent deliveryTo(UUID userId) {
+            return new DeliveredEvent(cursor, event.seenBy(userId));
         }
     }
 
-    private Change change(ChangeStreamEvent<Document> change) {
-        Document document = change.getBody();
+    private Change change(Document document, BsonValue token) {
         Set<UUID> recipients = new HashSet<>();
         document.getList("recipients", String.class, List.of()).forEach(id -> recipients.add(UUID.fromString(id)));
-        BsonValue token = change.getResumeToken();
-        String cursor = encode(token);
+        String cursor = new Cursor(token, document.getDate("at").toInstant()).encode();
         if (MARKER.equals(document.getString("type"))) {
             return new Change(token, cursor, recipients, null, document.getString("marker"));
         }
         JsonNode payload = json.readTree(document.getString("payload"));
+        Map<UUID, Object> personal = new HashMap<>();
+        String personalJson = document.getString("personal");
+        if (personalJson != null) {
+            json.readTree(personalJson).properties()
+                    .forEach(entry -> personal.put(UUID.fromString(entry.getKey()), entry.getValue()));
+        }
         return new Change(token, cursor, recipients, new ConversationEvent(ConversationEvent.Type.valueOf(document.getString("type")),
-                document.getString("conversationId"), document.getDate("at").toInstant(), recipients, payload), null);
+                document.getString("conversationId"), document.getDate("at").toInstant(), recipients, payload, personal),
+                null);
     }
 
     private Document document(ConversationEvent event) {
-        return new Document("type", event.type().name())
+        Document document = new Document("type", event.type().name())
                 .append("conversationId", event.conversationId())
                 .append("at", Date.from(event.at()))
                 .append("recipients", event.recipients().stream().map(UUID::toString).toList())
                 .append("payload", json.writeValueAsString(event.payload()));
+        return event.personal().isEmpty() ? document : document.append("personal", json.writeValueAsString(event.personal()));
     }
 
-    private static Document marker(UUID userId, String marker) {
+    private Document marker(UUID userId, String marker) {
         return new Document("type", MARKER).append("marker", marker)
                 .append("recipients", List.of(userId.toString()))
-                .append("at", new Date());
+                .append("at", Date.from(clock.instant()));
     }
 
-    private static String encode(BsonValue token) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(token.asDocument().toJson(EXACT).getBytes(StandardCharsets.UTF_8));
-    }
+    /** A cursor: the change stream's resume token, and when the event happened, to tell a stale one. */
+    private record Cursor(BsonValue token, Instant at) {
 
-    private static BsonValue decode(String cursor) {
-        try {
-            return BsonDocument.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
-            throw new CursorExpiredException("That is not a cursor Haven handed out");
+        String encode() {
+            BsonDocument cursor = new BsonDocument("t", token).append("at", new BsonDateTime(at.toEpochMilli()));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(cursor.toJson(EXACT).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                BsonDocument parsed = BsonDocument.parse(
+                        new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+                return new Cursor(parsed.get("t").asDocument(),
+                        Instant.ofEpochMilli(parsed.getDateTime("at").getValue()));
+            } catch (RuntimeException e) {
+                throw new CursorExpiredException("That is not a cursor Haven handed out");
+            }
         }
     }
 
     // ---- the instance's tail of the change stream
 
     /**
-     * Tails from now. After a stop (Spring's test context cache pauses idle contexts) the tail starts
-     * afresh rather than resuming: on the embedded server a resumed change stream rescans the whole
-     * oplog on every poll. Subscribers resuming with a cursor still get everything.
+     * Tails from now. After a stop the tail starts afresh rather than resuming, so it never replays
+     * into streams that were open before; subscribers resuming with a cursor still get everything.
      */
     @Override
     public void start() {

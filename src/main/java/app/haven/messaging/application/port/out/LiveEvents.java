@@ -1,5 +1,6 @@
 package app.haven.messaging.application.port.out;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import app.haven.messaging.domain.ConversationEvent;
@@ -31,4 +32,7 @@ public interface LiveEvents {
      * or too old to replay.
      */
     Flux<DeliveredEvent> of(UUID userId, String since);
+
+    /** Forgets the events that happened before {@code cutoff}; answers how many. */
+    Mono<Long> forgetBefore(Instant cutoff);
 }
