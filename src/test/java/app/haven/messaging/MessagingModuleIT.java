@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,9 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -47,6 +42,7 @@ import app.haven.shared.ConflictException;
 import app.haven.shared.CursorPage;
 import app.haven.shared.Role;
 import app.haven.shared.TooManyRequestsException;
+import app.haven.support.MovableClock;
 import app.haven.support.TestProfiles;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -62,6 +58,7 @@ import reactor.test.StepVerifier;
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
 @TestPropertySource(properties = { "haven.messaging.send-burst=5", "haven.messaging.sends-per-minute=6" })
 @ActiveProfiles(resolver = TestProfiles.class)
+@Import(MovableClock.Configuration.class)
 class MessagingModuleIT {
 
     @Autowired ListConversations listConversations;
@@ -245,41 +242,5 @@ class MessagingModuleIT {
 
     private static Caller caller(UUID person) {
         return new Caller(person, Role.CLIENT);
-    }
-
-    /** The system clock, unless a test has set the time. */
-    static class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now = new AtomicReference<>();
-
-        void set(Instant instant) {
-            now.set(instant);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            Instant set = now.get();
-            return set == null ? Instant.now() : set;
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ClockConfiguration {
-
-        @Bean
-        @Primary
-        MovableClock movableClock() {
-            return new MovableClock();
-        }
     }
 }

@@ -149,9 +149,10 @@ class RealTimeIT {
         // the stream is open once the server has subscribed it to the live feed
         Mono.delay(Duration.ofMillis(300)).block();
         api.sentId(me, direct, "before the drop");
-        await().atMost(SOON).untilAsserted(() -> assertThat(types(first)).containsExactly("MESSAGE_SENT", "UNREAD_COUNT"));
+        // (a stream without a cursor may also get what happened just before it opened)
+        await().atMost(SOON).untilAsserted(() -> assertThat(types(first)).endsWith("MESSAGE_SENT", "UNREAD_COUNT"));
         firstConnection.dispose();
-        String cursor = (String) first.get(1).get("cursor");
+        String cursor = (String) first.get(first.size() - 1).get("cursor");
 
         for (int i = 1; i <= 5; i++) {
             api.sentId(me, direct, "missed " + i);

@@ -35,6 +35,7 @@ import app.haven.shared.AccessAudit.AuditedResource;
 import app.haven.shared.Caller;
 import app.haven.shared.CursorPage;
 import app.haven.shared.InvalidInputException;
+import app.haven.shared.KeysetCursor;
 import app.haven.shared.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -72,7 +73,7 @@ public class Panel {
         UUID caseload = Clinicians.caseloadOf(caller);
         query.requireConsistent();
         Instant now = clock.instant();
-        PanelPosition after = PanelCursor.decode(query.cursor(), PanelPosition::new);
+        PanelPosition after = KeysetCursor.decode(query.cursor(), PanelPosition::new);
         return nameMatches(query.q())
                 .zipWith(overdueClients(caseload, query.hasOverdueWorksheets()))
                 .flatMap(narrowing -> {
@@ -143,7 +144,7 @@ public class Panel {
             String next = null;
             if (rows.size() > limit) {
                 ClientRecord last = shown.get(shown.size() - 1).record();
-                next = PanelCursor.encode(last.panelSince(), last.clientId());
+                next = KeysetCursor.encode(last.panelSince(), last.clientId());
             }
             return new CursorPage<>(items, next);
         });

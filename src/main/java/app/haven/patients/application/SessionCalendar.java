@@ -17,6 +17,7 @@ import app.haven.shared.AccessAudit.AuditedResource;
 import app.haven.shared.Caller;
 import app.haven.shared.CursorPage;
 import app.haven.shared.InvalidInputException;
+import app.haven.shared.KeysetCursor;
 import app.haven.shared.Role;
 import reactor.core.publisher.Mono;
 
@@ -53,13 +54,13 @@ public class SessionCalendar {
                 && !query.clientId().equals(caller.id())) {
             return Mono.just(CursorPage.last(List.of()));
         }
-        SessionPosition after = PanelCursor.decode(query.cursor(), SessionPosition::new);
+        SessionPosition after = KeysetCursor.decode(query.cursor(), SessionPosition::new);
         return sessions.list(scope, after, query.limit() + 1).collectList().map(found -> {
             List<Session> shown = found.subList(0, Math.min(query.limit(), found.size()));
             String next = null;
             if (found.size() > query.limit()) {
                 Session last = shown.get(shown.size() - 1);
-                next = PanelCursor.encode(last.startsAt(), last.id());
+                next = KeysetCursor.encode(last.startsAt(), last.id());
             }
             return new CursorPage<>(shown.stream().map(SessionCalendar::withoutNotes).toList(), next);
         });

@@ -1,4 +1,4 @@
-package app.haven.patients.application;
+package app.haven.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -6,24 +6,22 @@ import java.util.Base64;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-import app.haven.shared.InvalidInputException;
-
 /**
  * The opaque cursors of Haven's relational lists: the sort key and id of the last row handed
  * out, so the next page starts right after it whatever was added in between.
  */
-final class PanelCursor {
+public final class KeysetCursor {
 
-    private PanelCursor() {
+    private KeysetCursor() {
     }
 
-    static String encode(Instant key, UUID id) {
+    public static String encode(Instant key, UUID id) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((key + "|" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The position the cursor names, or null without a cursor. */
-    static <T> T decode(String cursor, BiFunction<Instant, UUID, T> position) {
+    public static <T> T decode(String cursor, BiFunction<Instant, UUID, T> position) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
