@@ -7,6 +7,7 @@ import static app.haven.worksheets.WorksheetsApi.assignment;
 import static app.haven.worksheets.WorksheetsApi.inDays;
 import static app.haven.worksheets.WorksheetsApi.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -236,6 +237,37 @@ class WorksheetsFlowIT {
                 .containsExactly("Day 3", "Day 4");
         problem(api.get(client, WORKSHEETS + "?cursor=not-ours"), HttpStatus.BAD_REQUEST);
         problem(api.get(client, WORKSHEETS + "?status=DONE"), HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aNewWorksheetIsAnnouncedOnceInTheTherapyConversationAndASeriesOnceForAllItsWeeks() throws InterruptedException {
+        Person[] pair = api.pair();
+        Person client = pair[0];
+        Person therapist = pair[1];
+        Instant due = Instant.parse("2031-03-14T17:00:00Z");
+        json(api.send(HttpMethod.POST, therapist, assignment(client, "Journal", due), WORKSHEETS), HttpStatus.CREATED);
+        Map<String, Object> weekly = assignment(client, "Check-in", due.plus(Duration.ofDays(1)));
+        weekly.put("recurrence", Map.of("weeks", 3));
+        json(api.send(HttpMethod.POST, therapist, weekly, WORKSHEETS), HttpStatus.CREATED);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(systemMessages(client))
+                .containsExactlyInAnyOrder("New worksheet: Journal, due Fri 14 Mar 2031",
+                        "New weekly worksheet: Check-in, 3 weeks, the first due Sat 15 Mar 2031"));
+        Thread.sleep(1000);
+        assertThat(systemMessages(client)).hasSize(2);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> systemMessages(Person client) {
+        List<Map<String, Object>> conversations = (List<Map<String, Object>>) json(
+                api.get(client, "/api/v1/conversations"), HttpStatus.OK).get("items");
+        return conversations.stream().filter(conversation -> "DIRECT".equals(conversation.get("type")))
+                .flatMap(conversation -> ((List<Map<String, Object>>) json(api.get(client,
+                        "/api/v1/conversations/{id}/messages", conversation.get("id")), HttpStatus.OK).get("items"))
+                        .stream())
+                .filter(message -> "SYSTEM".equals(message.get("type")))
+                .map(message -> (String) message.get("content"))
+                .toList();
     }
 
     private static Map<String, Object> recurring(Person client, int weeks) {

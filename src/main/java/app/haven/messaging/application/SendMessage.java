@@ -66,6 +66,17 @@ public class SendMessage {
                                 .switchIfEmpty(Mono.defer(() -> write(caller, conversation, command))));
     }
 
+    /**
+     * Haven writes {@code content} into the conversation on behalf of a participant, once per
+     * {@code key}: asked again (an event delivered twice), it answers the message already there.
+     */
+    public Mono<MessageView> writeForHaven(Conversation conversation, UUID onBehalfOf, String content, String key) {
+        return messages.findSent(onBehalfOf, key).flatMap(this::viewed)
+                .switchIfEmpty(Mono.defer(() -> conversations.nextSeq(conversation.id(), clock.instant())
+                        .map(seq -> Message.system(conversation.id(), seq, onBehalfOf, content, key, clock.instant()))
+                        .flatMap(message -> store(conversation, message))));
+    }
+
     private Mono<MessageView> write(Caller caller, Conversation conversation, Command command) {
         if (conversation.readOnly()) {
             return Mono.error(new ConflictException("This conversation is closed; its history stays readable"));

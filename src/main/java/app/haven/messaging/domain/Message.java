@@ -47,10 +47,15 @@ public record Message(String conversationId, long seq, UUID senderId, MessageTyp
                 clientMessageId, now, null, List.of(), false, Map.of());
     }
 
-    /** A message Haven writes itself into a conversation (a new worksheet, for instance). */
-    public static Message system(String conversationId, long seq, UUID onBehalfOf, String content, Instant now) {
+    /**
+     * A message Haven writes itself into a conversation (a new worksheet, for instance), on behalf
+     * of a participant; {@code key} names what it announces, so it is written once however often
+     * the announcement is asked for.
+     */
+    public static Message system(String conversationId, long seq, UUID onBehalfOf, String content, String key,
+            Instant now) {
         return new Message(conversationId, seq, onBehalfOf, MessageType.SYSTEM, requireContent(content), null,
-                List.of(), null, now, null, List.of(), false, Map.of());
+                List.of(), key, now, null, List.of(), false, Map.of());
     }
 
     /** The message at its place in the sequence; written messages are checked before they get one. */

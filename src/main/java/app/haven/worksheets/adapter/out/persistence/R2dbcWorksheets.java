@@ -69,6 +69,12 @@ class R2dbcWorksheets implements WorksheetStore {
     }
 
     @Override
+    public Flux<Worksheet> series(UUID seriesId) {
+        return database.sql("SELECT " + COLUMNS + " FROM worksheets WHERE series_id = :seriesId ORDER BY due_at, id")
+                .bind("seriesId", seriesId).map(R2dbcWorksheets::worksheet).all();
+    }
+
+    @Override
     public Flux<Worksheet> lockSeries(UUID seriesId) {
         return database.sql("SELECT " + COLUMNS + " FROM worksheets WHERE series_id = :seriesId"
                         + " ORDER BY due_at, id FOR UPDATE")

@@ -21,6 +21,9 @@ public interface WorksheetStore {
     /** The worksheet, locked until the transaction ends. */
     Mono<Worksheet> lock(UUID id);
 
+    /** The worksheets of a series, earliest due first. */
+    Flux<Worksheet> series(UUID seriesId);
+
     /** The worksheets of a series, locked, earliest due first. */
     Flux<Worksheet> lockSeries(UUID seriesId);
 
