@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * A new worksheet appears in the therapy conversation as a SYSTEM message from the therapist:
- * "New worksheet: …, due …", or for a weekly series once, by its first worksheet. Written once per
+ * New worksheet: …, due …; a weekly series once, by its first worksheet. Written once per
  * worksheet however often the event arrives; nothing is written for a worksheet already taken back.
  */
 @Service
