@@ -33,6 +33,7 @@ import app.haven.shared.ForbiddenException;
 import app.haven.shared.InvalidInputException;
 import app.haven.shared.NotFoundException;
 import app.haven.shared.TooManyRequestsException;
+import app.haven.shared.PaymentDeclinedException;
 import app.haven.shared.UnacceptableContentException;
 import app.haven.shared.UnauthenticatedException;
 import app.haven.shared.UnsupportedContentTypeException;
@@ -87,6 +88,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
         problem.setProperty("accepted", e.accepted());
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem);
+    }
+
+    @ExceptionHandler(PaymentDeclinedException.class)
+    ResponseEntity<ProblemDetail> declined(PaymentDeclinedException e) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.PAYMENT_REQUIRED, "payment-declined", e.getMessage());
+        e.payment().forEach(problem::setProperty);
+        return ResponseEntity.status(HttpStatus.PAYMENT_REQUIRED).body(problem);
     }
 
     @ExceptionHandler(UnacceptableContentException.class)

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import app.haven.messaging.application.OpenTherapyConversation;
 import app.haven.patients.TherapistAssigned;
@@ -28,12 +29,12 @@ class TherapistAssignmentListener {
         this.therapyConversation = therapyConversation;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TherapistAssigned assigned) {
         therapyConversation.open(assigned.clientId(), assigned.therapistId()).block(STORE_TIMEOUT);
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(TherapistUnassigned unassigned) {
         therapyConversation.close(unassigned.clientId(), unassigned.therapistId()).block(STORE_TIMEOUT);
     }

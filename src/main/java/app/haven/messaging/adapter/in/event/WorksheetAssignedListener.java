@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import app.haven.messaging.application.AnnounceWorksheet;
 import app.haven.worksheets.WorksheetAssigned;
@@ -20,7 +21,7 @@ class WorksheetAssignedListener {
         this.announce = announce;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(WorksheetAssigned assigned) {
         announce.announce(assigned.worksheetId(), assigned.clientId(), assigned.therapistId()).block(STORE_TIMEOUT);
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import app.haven.identity.AccountRegistered;
 import app.haven.patients.application.OpenRecords;
@@ -24,7 +25,7 @@ class AccountRegisteredListener {
         this.openRecords = openRecords;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(AccountRegistered registered) {
         openRecords.accountRegistered(registered.accountId(), registered.role()).block(STORE_TIMEOUT);
     }

@@ -1,0 +1,46 @@
+package app.haven.billing.adapter.in.event;
+
+import java.time.Duration;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+
+import app.haven.billing.application.ChargeForSessions;
+import app.haven.patients.SessionCancelled;
+import app.haven.patients.SessionCompleted;
+import app.haven.patients.SessionMissed;
+
+/**
+ * Sessions become charges. Each listener waits for the store's answer (on a listener thread), so
+ * an event is marked handled only once its charge is committed; delivered again, it charges nothing.
+ */
+@Component
+class SessionChargesListener {
+
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ChargeForSessions charges;
+
+    SessionChargesListener(ChargeForSessions charges) {
+        this.charges = charges;
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(SessionCompleted completed) {
+        charges.completed(completed.sessionId(), completed.clientId(), completed.serviceCode(), completed.telehealth(),
+                completed.startsAt()).block(STORE_TIMEOUT);
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(SessionCancelled cancelled) {
+        if (cancelled.late()) {
+            charges.cancelledLate(cancelled.sessionId(), cancelled.clientId(), cancelled.startsAt()).block(STORE_TIMEOUT);
+        }
+    }
+
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    void on(SessionMissed missed) {
+        charges.missed(missed.sessionId(), missed.clientId(), missed.startsAt()).block(STORE_TIMEOUT);
+    }
+}
