@@ -21,7 +21,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import app.haven.billing.application.ChargeForSessions;
+import app.haven.billing.application.PostCharges;
 import app.haven.shared.Role;
 import app.haven.support.ApiBodies;
 import app.haven.support.HavenTest;
@@ -43,7 +43,7 @@ class BillingFlowIT {
     @Autowired WebTestClient http;
     @Autowired TestTokens tokens;
     @Autowired TestPeople people;
-    @Autowired ChargeForSessions chargeForSessions;
+    @Autowired PostCharges postCharges;
 
     private WebTestClient client;
 
@@ -70,7 +70,7 @@ class BillingFlowIT {
 
         // the same event delivered again, twice at once and once more: still one charge
         Instant startsAt = Instant.parse((String) session.get("startsAt"));
-        Flux.range(0, 3).flatMap(i -> chargeForSessions.completed(sessionId, patient.id(), "90834", true, startsAt)
+        Flux.range(0, 3).flatMap(i -> postCharges.completed(sessionId, patient.id(), "90834", true, startsAt)
                 .subscribeOn(Schedulers.boundedElastic())).blockLast(Duration.ofSeconds(30));
         assertThat(charges(patient)).hasSize(1);
         assertThat(balance(patient)).containsEntry("totalCharges", "140.00").containsEntry("balance", "140.00");

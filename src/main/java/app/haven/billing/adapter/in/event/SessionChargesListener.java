@@ -6,7 +6,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
-import app.haven.billing.application.ChargeForSessions;
+import app.haven.billing.application.PostCharges;
 import app.haven.patients.SessionCancelled;
 import app.haven.patients.SessionCompleted;
 import app.haven.patients.SessionMissed;
@@ -20,9 +20,9 @@ class SessionChargesListener {
 
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
 
-    private final ChargeForSessions charges;
+    private final PostCharges charges;
 
-    SessionChargesListener(ChargeForSessions charges) {
+    SessionChargesListener(PostCharges charges) {
         this.charges = charges;
     }
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.haven.billing.application.PostCharges;
 import app.haven.billing.application.ReadLedger;
 import app.haven.billing.application.ServiceCatalogue;
 import app.haven.billing.application.TakePayments;
@@ -51,11 +52,13 @@ class BillingController {
 
     private final ServiceCatalogue catalogue;
     private final ReadLedger ledger;
+    private final PostCharges charges;
     private final TakePayments payments;
 
-    BillingController(ServiceCatalogue catalogue, ReadLedger ledger, TakePayments payments) {
+    BillingController(ServiceCatalogue catalogue, ReadLedger ledger, PostCharges charges, TakePayments payments) {
         this.catalogue = catalogue;
         this.ledger = ledger;
+        this.charges = charges;
         this.payments = payments;
     }
 
@@ -85,7 +88,7 @@ class BillingController {
     @PostMapping("/charges")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ChargeResponse> addCharge(Caller caller, @Valid @RequestBody ChargeRequest request) {
-        return ledger.addManualCharge(caller, request.clientId(), request.serviceCode(), request.amount(),
+        return charges.manual(caller, request.clientId(), request.serviceCode(), request.amount(),
                 request.serviceDate(), request.sessionId()).map(ChargeResponse::of);
     }
 

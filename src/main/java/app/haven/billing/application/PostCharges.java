@@ -12,18 +12,21 @@ import org.springframework.stereotype.Service;
 import app.haven.billing.ChargeCreated;
 import app.haven.billing.application.port.out.Ledger;
 import app.haven.billing.domain.Charge;
+import app.haven.billing.domain.Money;
+import app.haven.shared.Caller;
 import app.haven.shared.EventOutbox;
+import app.haven.shared.InvalidInputException;
 import app.haven.shared.Transactions;
 import reactor.core.publisher.Mono;
 
 /**
- * Charges that follow from sessions: a completed session at its code's current fee, a late
- * cancellation or a no-show at the configured fee. Each is made exactly once, whatever happens to
- * event delivery: the charge's source key is unique in the database, so a second delivery's insert
- * fails and changes nothing.
+ * Charges: those that follow from sessions (a completed session at its code's current fee, a late
+ * cancellation or a no-show at the configured fee) and those staff enter by hand. A session's
+ * charge is made exactly once, whatever happens to event delivery: its source key is unique in the
+ * database, so a second delivery's insert fails and changes nothing.
  */
 @Service
-public class ChargeForSessions {
+public class PostCharges {
 
     private final Ledger ledger;
     private final BillingProperties properties;
@@ -31,7 +34,7 @@ public class ChargeForSessions {
     private final Transactions transactions;
     private final Clock clock;
 
-    ChargeForSessions(Ledger ledger, BillingProperties properties, EventOutbox outbox, Transactions transactions,
+    PostCharges(Ledger ledger, BillingProperties properties, EventOutbox outbox, Transactions transactions,
             Clock clock) {
         this.ledger = ledger;
         this.properties = properties;
@@ -63,11 +66,26 @@ public class ChargeForSessions {
                 now()));
     }
 
+    /** Staff charge a client by hand, at the code's fee unless they give an amount. */
+    public Mono<Charge> manual(Caller caller, UUID clientId, String serviceCode, BigDecimal amount,
+            LocalDate serviceDate, UUID sessionId) {
+        BillingAccess.requireStaff(caller);
+        BigDecimal checked = amount == null ? null : Money.positive("amount", amount);
+        return ledger.serviceCode(serviceCode)
+                .switchIfEmpty(Mono.error(() -> new InvalidInputException("serviceCode", "is not a code the practice bills")))
+                .map(code -> Charge.manual(clientId, code, checked, serviceDate, sessionId, properties.currency(),
+                        caller.id(), now()))
+                .flatMap(charge -> post(charge).thenReturn(charge));
+    }
+
     private Mono<Void> charge(Charge charge) {
+        return post(charge).onErrorResume(Ledger.AlreadyCharged.class, charged -> Mono.empty());
+    }
+
+    private Mono<Void> post(Charge charge) {
         return transactions.commit(ledger.addCharge(charge)
-                        .then(outbox.stage(new ChargeCreated(charge.id(), charge.clientId(), charge.sessionId(),
-                                charge.kind().name(), charge.amount(), charge.currency(), charge.serviceDate()))))
-                .onErrorResume(Ledger.AlreadyCharged.class, charged -> Mono.empty());
+                .then(outbox.stage(new ChargeCreated(charge.id(), charge.clientId(), charge.sessionId(),
+                        charge.kind().name(), charge.amount(), charge.currency(), charge.serviceDate()))));
     }
 
     private LocalDate day(Instant startsAt) {
