@@ -1,5 +1,6 @@
 package app.haven;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.json.BasicJsonParser;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -17,6 +19,7 @@ import org.springframework.modulith.docs.Documenter.DiagramOptions.ElementsWitho
 import org.springframework.modulith.docs.Documenter.Options;
 
 import app.haven.docs.DocsFolder;
+import tools.jackson.databind.json.JsonMapper;
 import app.haven.docs.EventCatalogue;
 import app.haven.docs.PlantUmlSource;
 import app.haven.docs.PlantUmlSvg;
@@ -64,6 +67,20 @@ class ArchitectureDocsTest {
             assertTrue(drift.isEmpty(), () -> driftReport(drift));
         }
         assertReadmeLinksEveryGeneratedFile();
+    }
+
+    /**
+     * The Documenter reads the Javadoc the annotation processor extracted with Boot's small JSON
+     * parser, which miscounts an unbalanced bracket inside a comment (a range written as [from, to))
+     * and then silently drops every description. Every entry must come through.
+     */
+    @Test
+    void everyExtractedJavadocReachesTheDocumenter() throws IOException {
+        String extracted = Files.readString(Path.of("target", "generated-spring-modulith", "javadoc.json"));
+        int entries = JsonMapper.shared().readTree(extracted).size();
+
+        assertEquals(entries, new BasicJsonParser().parseList(extracted).size(),
+                "a Javadoc comment confuses the Documenter's JSON parser: look for an unbalanced [ or { in one");
     }
 
     /**

@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import app.haven.HavenApplication;
 import app.haven.support.ProbeHappened;
 import app.haven.support.ProbeListener;
 import app.haven.support.IsolatedTestStores;
-import app.haven.support.TestProfiles;
 
 /**
  * At-least-once across crashes: Haven is started, stopped in the middle of delivering an event,
@@ -70,13 +64,7 @@ class EventRecoveryIT {
     }
 
     private static ConfigurableApplicationContext start(String database, String... extraArguments) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--haven.test.store-name=" + database,
-                "--server.port=0", "--spring.rsocket.server.port=0"));
-        arguments.addAll(List.of(extraArguments));
-        return new SpringApplicationBuilder(HavenApplication.class)
-                .profiles(TestProfiles.active())
-                .run(arguments.toArray(String[]::new));
+        return IsolatedTestStores.startHaven(database, extraArguments);
     }
 
     private static int pendingRows(ConfigurableApplicationContext context) {

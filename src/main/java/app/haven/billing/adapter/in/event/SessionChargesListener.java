@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 import app.haven.billing.application.PostCharges;
+import app.haven.billing.application.PostCharges.SessionFacts;
 import app.haven.patients.SessionCancelled;
 import app.haven.patients.SessionCompleted;
 import app.haven.patients.SessionMissed;
@@ -28,19 +29,21 @@ class SessionChargesListener {
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(SessionCompleted completed) {
-        charges.completed(completed.sessionId(), completed.clientId(), completed.serviceCode(), completed.telehealth(),
-                completed.startsAt()).block(STORE_TIMEOUT);
+        charges.completed(new SessionFacts(completed.sessionId(), completed.clientId(), completed.therapistId(),
+                completed.startsAt()), completed.serviceCode(), completed.telehealth()).block(STORE_TIMEOUT);
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(SessionCancelled cancelled) {
         if (cancelled.late()) {
-            charges.cancelledLate(cancelled.sessionId(), cancelled.clientId(), cancelled.startsAt()).block(STORE_TIMEOUT);
+            charges.cancelledLate(new SessionFacts(cancelled.sessionId(), cancelled.clientId(), cancelled.therapistId(),
+                    cancelled.startsAt())).block(STORE_TIMEOUT);
         }
     }
 
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(SessionMissed missed) {
-        charges.missed(missed.sessionId(), missed.clientId(), missed.startsAt()).block(STORE_TIMEOUT);
+        charges.missed(new SessionFacts(missed.sessionId(), missed.clientId(), missed.therapistId(), missed.startsAt()))
+                .block(STORE_TIMEOUT);
     }
 }

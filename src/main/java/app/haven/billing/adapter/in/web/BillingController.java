@@ -88,8 +88,9 @@ class BillingController {
     @PostMapping("/charges")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ChargeResponse> addCharge(Caller caller, @Valid @RequestBody ChargeRequest request) {
-        return charges.manual(caller, request.clientId(), request.serviceCode(), request.amount(),
-                request.serviceDate(), request.sessionId()).map(ChargeResponse::of);
+        return charges.manual(caller, new PostCharges.ManualCharge(request.clientId(), request.serviceCode(),
+                request.amount(), request.serviceDate(), request.sessionId(), request.providerId()))
+                .map(ChargeResponse::of);
     }
 
     @GetMapping("/payments")
@@ -133,7 +134,7 @@ class BillingController {
 
     record ChargeRequest(@NotNull UUID clientId,
             @NotNull @Pattern(regexp = "[0-9]{5}", message = "must be a five-digit CPT code") String serviceCode,
-            BigDecimal amount, @NotNull LocalDate serviceDate, UUID sessionId) {
+            BigDecimal amount, @NotNull LocalDate serviceDate, UUID sessionId, UUID providerId) {
     }
 
     record PaymentRequest(@NotNull BigDecimal amount, @NotNull Payment.Method method, UUID clientId,
@@ -155,12 +156,13 @@ class BillingController {
         }
     }
 
-    record ChargeResponse(UUID id, UUID clientId, UUID sessionId, String kind, String serviceCode, String description,
+    record ChargeResponse(UUID id, UUID clientId, UUID sessionId, UUID providerId, String kind, String serviceCode, String description,
             String amount, String currency, LocalDate serviceDate, String modifier, String placeOfService,
             String status, Instant createdAt) {
 
         static ChargeResponse of(Charge charge) {
-            return new ChargeResponse(charge.id(), charge.clientId(), charge.sessionId(), charge.kind().name(),
+            return new ChargeResponse(charge.id(), charge.clientId(), charge.sessionId(), charge.providerId(),
+                    charge.kind().name(),
                     charge.serviceCode(), charge.description(), charge.amount().toPlainString(), charge.currency(),
                     charge.serviceDate(), charge.modifier(), charge.placeOfService(), "POSTED", charge.createdAt());
         }

@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -15,7 +18,10 @@ import org.springframework.stereotype.Repository;
 import app.haven.billing.application.port.out.Ledger;
 import app.haven.billing.domain.Charge;
 import app.haven.billing.domain.Payment;
+import app.haven.billing.domain.Provider;
+import app.haven.billing.domain.Refund;
 import app.haven.billing.domain.ServiceCode;
+import app.haven.billing.domain.Totals;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,7 +32,7 @@ class R2dbcLedger implements Ledger {
 
     private static final String CHARGE_COLUMNS = """
             id, client_id, session_id, source_key, kind, service_code, description, amount, currency, service_date,
-            modifier, place_of_service, created_by, created_at""";
+            modifier, place_of_service, created_by, created_at, provider_id""";
     private static final String PAYMENT_COLUMNS = """
             id, client_id, amount, currency, method, status, confirmation_number, gateway_reference, decline_reason,
             received_by, received_at""";
@@ -59,7 +65,7 @@ class R2dbcLedger implements Ledger {
     public Mono<Void> addCharge(Charge charge) {
         GenericExecuteSpec insert = database.sql("INSERT INTO billing_charges (" + CHARGE_COLUMNS + """
                 ) VALUES (:id, :clientId, :sessionId, :sourceKey, :kind, :serviceCode, :description, :amount, :currency,
-                    :serviceDate, :modifier, :placeOfService, :createdBy, :createdAt)""")
+                    :serviceDate, :modifier, :placeOfService, :createdBy, :createdAt, :providerId)""")
                 .bind("id", charge.id())
                 .bind("clientId", charge.clientId())
                 .bind("kind", charge.kind().name())
@@ -74,7 +80,9 @@ class R2dbcLedger implements Ledger {
         insert = nullable(insert, "modifier", charge.modifier(), String.class);
         insert = nullable(insert, "placeOfService", charge.placeOfService(), String.class);
         insert = nullable(insert, "createdBy", charge.createdBy(), UUID.class);
-        return insert.then().onErrorMap(DataIntegrityViolationException.class,
+        insert = nullable(insert, "providerId", charge.providerId(), UUID.class);
+        // only the unique source key makes a failure mean 'charged before'; any other violation is a fault
+        return insert.then().onErrorMap(DuplicateKeyException.class,
                 failure -> charge.sourceKey() != null ? new AlreadyCharged(failure) : failure);
     }
 
@@ -122,14 +130,99 @@ class R2dbcLedger implements Ledger {
 
     @Override
     public Mono<Totals> totals(UUID clientId) {
-        return database.sql("""
-                SELECT (SELECT COALESCE(SUM(amount), 0) FROM billing_charges WHERE client_id = :clientId) AS charges,
+        return totals(clientId, "", "", null, null);
+    }
+
+    @Override
+    public Mono<Totals> totalsBefore(UUID clientId, LocalDate day, Instant at) {
+        return totals(clientId, " AND service_date < :day", " AND %s < :at", day, at);
+    }
+
+    private Mono<Totals> totals(UUID clientId, String chargeBound, String moneyBound, LocalDate day, Instant at) {
+        GenericExecuteSpec select = database.sql("""
+                SELECT (SELECT COALESCE(SUM(amount), 0) FROM billing_charges WHERE client_id = :clientId%s) AS charges,
                        (SELECT COALESCE(SUM(amount), 0) FROM billing_payments
-                         WHERE client_id = :clientId AND status IN ('COMPLETED', 'REFUNDED')) AS payments,
-                       (SELECT COALESCE(SUM(amount), 0) FROM billing_refunds WHERE client_id = :clientId) AS refunds""")
-                .bind("clientId", clientId)
-                .map(row -> new Totals(amount(row, "charges"), amount(row, "payments"), amount(row, "refunds")))
+                         WHERE client_id = :clientId AND status IN ('COMPLETED', 'REFUNDED')%s) AS payments,
+                       (SELECT COALESCE(SUM(amount), 0) FROM billing_refunds WHERE client_id = :clientId%s) AS refunds"""
+                        .formatted(chargeBound, moneyBound.formatted("received_at"), moneyBound.formatted("refunded_at")))
+                .bind("clientId", clientId);
+        if (day != null) {
+            select = select.bind("day", day).bind("at", utc(at));
+        }
+        return select.map(row -> new Totals(amount(row, "charges"), amount(row, "payments"), amount(row, "refunds")))
                 .one();
+    }
+
+    @Override
+    public Flux<Charge> chargesDated(UUID clientId, LocalDate from, LocalDate to) {
+        return database.sql("SELECT " + CHARGE_COLUMNS + " FROM billing_charges"
+                        + " WHERE client_id = :clientId AND service_date >= :from AND service_date <= :to"
+                        + " ORDER BY service_date, created_at, id")
+                .bind("clientId", clientId).bind("from", from).bind("to", to)
+                .map(R2dbcLedger::chargeOf).all();
+    }
+
+    @Override
+    public Flux<Payment> paymentsReceived(UUID clientId, Instant from, Instant to) {
+        return database.sql("SELECT " + PAYMENT_COLUMNS + " FROM billing_payments"
+                        + " WHERE client_id = :clientId AND status IN ('COMPLETED', 'REFUNDED')"
+                        + " AND received_at >= :from AND received_at < :to ORDER BY received_at, id")
+                .bind("clientId", clientId).bind("from", utc(from)).bind("to", utc(to))
+                .map(R2dbcLedger::paymentOf).all();
+    }
+
+    @Override
+    public Flux<Refund> refundsMade(UUID clientId, Instant from, Instant to) {
+        return database.sql("""
+                SELECT id, payment_id, amount, refunded_at FROM billing_refunds
+                WHERE client_id = :clientId AND refunded_at >= :from AND refunded_at < :to ORDER BY refunded_at, id""")
+                .bind("clientId", clientId).bind("from", utc(from)).bind("to", utc(to))
+                .map(row -> new Refund(row.get("id", UUID.class), row.get("payment_id", UUID.class),
+                        row.get("amount", BigDecimal.class), instant(row.get("refunded_at", OffsetDateTime.class))))
+                .all();
+    }
+
+    @Override
+    public Mono<Provider> provider(UUID therapistId) {
+        return providers(List.of(therapistId)).next();
+    }
+
+    @Override
+    public Flux<Provider> providers(Collection<UUID> therapistIds) {
+        if (therapistIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return database.sql("""
+                SELECT therapist_id, credentials, npi, updated_by, updated_at FROM billing_providers
+                WHERE therapist_id IN (:ids)""")
+                .bind("ids", List.copyOf(therapistIds))
+                .map(row -> new Provider(row.get("therapist_id", UUID.class), row.get("credentials", String.class),
+                        row.get("npi", String.class), row.get("updated_by", UUID.class),
+                        instant(row.get("updated_at", OffsetDateTime.class))))
+                .all();
+    }
+
+    @Override
+    public Mono<Void> saveProvider(Provider provider) {
+        GenericExecuteSpec insert = database.sql("""
+                INSERT INTO billing_providers (therapist_id, credentials, npi, updated_by, updated_at)
+                SELECT :id, :credentials, :npi, :by, :at
+                WHERE NOT EXISTS (SELECT 1 FROM billing_providers WHERE therapist_id = :id)""");
+        GenericExecuteSpec update = database.sql("""
+                UPDATE billing_providers SET credentials = :credentials, npi = :npi, updated_by = :by, updated_at = :at
+                WHERE therapist_id = :id""");
+        return providerValues(insert, provider).fetch().rowsUpdated()
+                // someone else added the row at the same moment: the update below decides
+                .onErrorResume(DataIntegrityViolationException.class, added -> Mono.just(0L))
+                .filter(inserted -> inserted > 0)
+                .switchIfEmpty(Mono.defer(() -> providerValues(update, provider).fetch().rowsUpdated()))
+                .then();
+    }
+
+    private static GenericExecuteSpec providerValues(GenericExecuteSpec spec, Provider provider) {
+        spec = spec.bind("id", provider.therapistId()).bind("by", provider.updatedBy()).bind("at", utc(provider.updatedAt()));
+        spec = nullable(spec, "credentials", provider.credentials(), String.class);
+        return nullable(spec, "npi", provider.npi(), String.class);
     }
 
     @Override
@@ -216,7 +309,7 @@ class R2dbcLedger implements Ledger {
 
     private static Charge chargeOf(Readable row) {
         return new Charge(row.get("id", UUID.class), row.get("client_id", UUID.class), row.get("session_id", UUID.class),
-                row.get("source_key", String.class), Charge.Kind.valueOf(row.get("kind", String.class)),
+                row.get("provider_id", UUID.class), row.get("source_key", String.class), Charge.Kind.valueOf(row.get("kind", String.class)),
                 row.get("service_code", String.class), row.get("description", String.class),
                 row.get("amount", BigDecimal.class), row.get("currency", String.class),
                 row.get("service_date", LocalDate.class), row.get("modifier", String.class),

@@ -1,13 +1,16 @@
 package app.haven.billing.application.port.out;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.UUID;
 
 import app.haven.billing.domain.Charge;
 import app.haven.billing.domain.Payment;
+import app.haven.billing.domain.Provider;
+import app.haven.billing.domain.Refund;
 import app.haven.billing.domain.ServiceCode;
+import app.haven.billing.domain.Totals;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,6 +36,24 @@ public interface Ledger {
 
     Mono<Totals> totals(UUID clientId);
 
+    /** The totals before a month: charges dated before {@code day}, money moved before {@code at}. */
+    Mono<Totals> totalsBefore(UUID clientId, LocalDate day, Instant at);
+
+    /** Charges dated from {@code from} to {@code to}, both included, in date order. */
+    Flux<Charge> chargesDated(UUID clientId, LocalDate from, LocalDate to);
+
+    /** Payments that took money (completed or since refunded) received from {@code from} up to, not including, {@code to}. */
+    Flux<Payment> paymentsReceived(UUID clientId, Instant from, Instant to);
+
+    /** Refunds made from {@code from} up to, not including, {@code to}. */
+    Flux<Refund> refundsMade(UUID clientId, Instant from, Instant to);
+
+    Mono<Provider> provider(UUID therapistId);
+
+    Flux<Provider> providers(Collection<UUID> therapistIds);
+
+    Mono<Void> saveProvider(Provider provider);
+
     Mono<Void> addPayment(Payment payment);
 
     Mono<Payment> lockPayment(UUID paymentId);
@@ -45,13 +66,6 @@ public interface Ledger {
     Mono<KeyedPayment> paymentForKey(UUID callerId, String key);
 
     Mono<Void> rememberKey(UUID callerId, String key, String requestHash, UUID paymentId, Instant now);
-
-    record Totals(BigDecimal charges, BigDecimal payments, BigDecimal refunds) {
-
-        public BigDecimal balance() {
-            return charges.subtract(payments).add(refunds);
-        }
-    }
 
     record KeyedPayment(String requestHash, Payment payment) {
     }

@@ -1,0 +1,73 @@
+package app.haven.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import app.haven.patients.SessionCompleted;
+import app.haven.shared.EventOutbox;
+import app.haven.shared.Transactions;
+import app.haven.support.IsolatedTestStores;
+
+/**
+ * A session completed just before Haven stopped: the change and its SessionCompleted event were
+ * committed together, but nothing was delivered yet. After a restart on the same store the client
+ * has exactly one charge for it, and the same event delivered once more adds none.
+ */
+class BillingRecoveryIT {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(20);
+
+    @Test
+    void aSessionCompletedJustBeforeAStopIsChargedOnceAfterTheRestart() {
+        String store = IsolatedTestStores.newName();
+        UUID sessionId = UUID.randomUUID();
+        UUID clientId = UUID.randomUUID();
+        Instant startsAt = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        SessionCompleted completed = new SessionCompleted(sessionId, clientId, UUID.randomUUID(), "90837", 60, false,
+                startsAt, startsAt.plus(Duration.ofHours(1)));
+
+        try (ConfigurableApplicationContext first = IsolatedTestStores.startHaven(store,
+                "--haven.events.relay-enabled=false")) {
+            commit(first, completed);
+            assertThat(charges(first, sessionId)).isZero();
+        }
+
+        try (ConfigurableApplicationContext second = IsolatedTestStores.startHaven(store)) {
+            await().atMost(DELIVERY).until(() -> charges(second, sessionId) == 1);
+
+            commit(second, completed);
+            await().atMost(DELIVERY).until(() -> undelivered(second) == 0);
+            assertThat(charges(second, sessionId)).isEqualTo(1);
+            assertThat(second.getBean(JdbcTemplate.class).queryForObject(
+                    "SELECT amount FROM billing_charges WHERE session_id = ?", String.class, sessionId))
+                    .isEqualTo("180.00");
+        }
+    }
+
+    private static void commit(ConfigurableApplicationContext haven, SessionCompleted completed) {
+        haven.getBean(Transactions.class).commit(haven.getBean(EventOutbox.class).stage(completed))
+                .block(Duration.ofSeconds(10));
+    }
+
+    private static int charges(ConfigurableApplicationContext haven, UUID sessionId) {
+        return haven.getBean(JdbcTemplate.class)
+                .queryForObject("SELECT COUNT(*) FROM billing_charges WHERE session_id = ?", Integer.class, sessionId);
+    }
+
+    /** Events not yet relayed, plus relayed ones whose listeners have not all completed. */
+    private static int undelivered(ConfigurableApplicationContext haven) {
+        JdbcTemplate jdbc = haven.getBean(JdbcTemplate.class);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM event_outbox WHERE relayed_at IS NULL", Integer.class)
+                + jdbc.queryForObject("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL",
+                        Integer.class);
+    }
+}
