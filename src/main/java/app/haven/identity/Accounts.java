@@ -26,4 +26,7 @@ public interface Accounts {
      * {@code text} (ignoring case), at most {@code limit} of them.
      */
     Flux<UUID> idsMatching(String text, Role role, int limit);
+
+    /** The person's own names changed (as the portal's profile lets a client do); empty when unknown. */
+    Mono<AccountSummary> rename(UUID accountId, String firstName, String lastName);
 }

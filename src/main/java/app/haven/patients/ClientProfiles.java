@@ -24,9 +24,10 @@ public interface ClientProfiles {
         }
     }
 
-    record Address(String street, String city, String region, String postalCode, String country) {
+    record Address(String line1, String line2, String city, String region, String postalCode, String country) {
     }
 
-    record EmergencyContact(String name, String relationship, String phone) {
+    /** @param email optional */
+    record EmergencyContact(String name, String relationship, String phone, String email) {
     }
 }

@@ -62,7 +62,7 @@ class BillingStatementsIT {
         api.assign(patient, therapist);
         diagnose(therapist, patient, "F41.1", "F32.0");
         profiles.update(patient.id(), new ClientProfiles.Profile(LocalDate.of(1990, 4, 12), "+1 555 0111",
-                new ClientProfiles.Address("7 Elm Road", "Portland", "ME", "04102", "US"), List.of())).block();
+                new ClientProfiles.Address("7 Elm Road", null, "Portland", "ME", "04102", "US"), List.of())).block();
         json(api.send("PUT", staff, BILLING + "/providers/" + therapist.id(),
                 Map.of("credentials", "LCSW", "npi", VALID_NPI)), HttpStatus.OK);
 

@@ -71,15 +71,15 @@ class PatientsPortsIT {
     void theClientsOwnDetailsAreReplacedWholeAndReadBack() {
         UUID client = account(Role.CLIENT);
         Profile details = new Profile(LocalDate.of(1990, 4, 12), "+44 20 7946 0958",
-                new Address("1 Elm Row", "Edinburgh", null, "EH7 4AA", "United Kingdom"),
-                List.of(new EmergencyContact("Ida Lindqvist", "sister", "+44 20 7946 0000"),
-                        new EmergencyContact("Per Lindqvist", "father", "+46 8 123 456")));
+                new Address("1 Elm Row", null, "Edinburgh", null, "EH7 4AA", "United Kingdom"),
+                List.of(new EmergencyContact("Ida Lindqvist", "sister", "+44 20 7946 0000", "ida@example.org"),
+                        new EmergencyContact("Per Lindqvist", "father", "+46 8 123 456", null)));
 
         profiles.update(client, details).block();
         assertThat(profiles.profileOf(client).block()).isEqualTo(details);
 
         Profile fewer = new Profile(null, "+44 20 7946 0958", null,
-                List.of(new EmergencyContact("Per Lindqvist", "father", "+46 8 123 456")));
+                List.of(new EmergencyContact("Per Lindqvist", "father", "+46 8 123 456", null)));
         profiles.update(client, fewer).block();
         assertThat(profiles.profileOf(client).block()).isEqualTo(fewer);
     }

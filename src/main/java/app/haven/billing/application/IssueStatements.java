@@ -108,8 +108,8 @@ public class IssueStatements {
     }
 
     private static Superbill.Address address(ClientProfiles.Address address) {
-        return new Superbill.Address(address.street(), null, address.city(), address.region(), address.postalCode(),
-                address.country());
+        return new Superbill.Address(address.line1(), address.line2(), address.city(), address.region(),
+                address.postalCode(), address.country());
     }
 
     private YearMonth month(String yearMonth) {

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 
+import app.haven.billing.Balances;
 import app.haven.billing.application.port.out.Ledger;
 import app.haven.billing.domain.Charge;
 import app.haven.billing.domain.Payment;
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
 
 /** A client's charges, payments and balance. */
 @Service
-public class ReadLedger {
+public class ReadLedger implements Balances {
 
     private final Ledger ledger;
     private final BillingProperties properties;
@@ -37,6 +38,11 @@ public class ReadLedger {
         UUID account = BillingAccess.accountOf(caller, clientId);
         return ledger.totals(account).map(totals -> new Balance(account, totals.charges(),
                 totals.payments().subtract(totals.refunds()), totals.balance(), properties.currency()));
+    }
+
+    @Override
+    public Mono<Balances.Balance> balanceOf(UUID clientId) {
+        return ledger.totals(clientId).map(totals -> new Balances.Balance(totals.balance(), properties.currency()));
     }
 
     public Mono<CursorPage<Charge>> charges(Caller caller, UUID clientId, LocalDate from, LocalDate to, String cursor,

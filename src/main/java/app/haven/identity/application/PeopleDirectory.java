@@ -1,5 +1,6 @@
 package app.haven.identity.application;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -37,10 +38,12 @@ public class PeopleDirectory implements Accounts {
     private final AccountStore accounts;
     private final ObjectProvider<CareTeams> careTeams;
     private final ObjectProvider<BlockedContacts> blocks;
+    private final Clock clock;
 
     PeopleDirectory(AccountStore accounts, ObjectProvider<CareTeams> careTeams,
-            ObjectProvider<BlockedContacts> blocks) {
+            ObjectProvider<BlockedContacts> blocks, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
         this.careTeams = careTeams;
         this.blocks = blocks;
     }
@@ -106,6 +109,13 @@ public class PeopleDirectory implements Accounts {
     public Flux<UUID> idsMatching(String text, Role role, int limit) {
         String trimmed = text.strip();
         return trimmed.isEmpty() ? Flux.empty() : accounts.idsMatching(trimmed, role, limit);
+    }
+
+    @Override
+    public Mono<AccountSummary> rename(UUID accountId, String firstName, String lastName) {
+        return accounts.byId(accountId)
+                .map(account -> account.renamed(firstName, lastName, clock.instant()))
+                .flatMap(renamed -> accounts.update(renamed).thenReturn(summary(renamed)));
     }
 
     private static AccountSummary summary(Account account) {

@@ -60,6 +60,11 @@ public record Account(UUID id, EmailAddress email, String firstName, String last
         return new Account(id, email, firstName, lastName, role, status, newHash, emailVerifiedAt, createdAt, now);
     }
 
+    public Account renamed(String newFirstName, String newLastName, Instant now) {
+        return new Account(id, email, newFirstName, newLastName, role, status, passwordHash, emailVerifiedAt, createdAt,
+                now);
+    }
+
     private static String name(String value, String what) {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {

@@ -139,6 +139,11 @@ public class Presence {
         });
     }
 
+    /** Whether the person has a live connection on any instance, as all instances report it. */
+    public Mono<Boolean> isConnected(UUID userId) {
+        return viewsOf(Set.of(userId)).next().map(view -> view.status() != Status.OFFLINE).defaultIfEmpty(false);
+    }
+
     /** Everyone's presence as all instances report it: connected and fresh anywhere is ONLINE or AWAY. */
     private Flux<PresenceView> viewsOf(Set<UUID> userIds) {
         Instant now = clock.instant();

@@ -17,6 +17,7 @@ import app.haven.patients.TherapistAssigned;
 import app.haven.patients.TherapistUnassigned;
 import app.haven.patients.application.port.out.Assignments;
 import app.haven.patients.application.port.out.ClientRecordStore;
+import app.haven.patients.CareAssignments;
 import app.haven.patients.application.port.out.SessionStore;
 import app.haven.patients.application.port.out.SessionStore.SessionQuery;
 import app.haven.patients.application.port.out.TherapistRoster;
@@ -39,7 +40,7 @@ import reactor.core.publisher.Mono;
  * here if the registration event has not arrived yet.
  */
 @Service
-public class AssignTherapist {
+public class AssignTherapist implements CareAssignments {
 
     /** More upcoming sessions than a year of weekly ones is not a calendar anyone keeps. */
     private static final int UPCOMING_LIMIT = 1_000;
@@ -77,6 +78,11 @@ public class AssignTherapist {
                                     : endThenStart(previous, record, command, now))
                             .switchIfEmpty(Mono.defer(() -> start(record, command, now)))));
         }));
+    }
+
+    @Override
+    public Mono<Void> assign(UUID clientId, UUID therapistId) {
+        return assign(new Command(clientId, therapistId)).then();
     }
 
     /** The client must be a client's account and the therapist a therapist's; unknown clients are not found. */

@@ -33,11 +33,13 @@ class ClientProfileService implements ClientProfiles {
 
     @Override
     public Mono<Profile> update(UUID clientId, Profile details) {
+        Address given = details.address();
         ContactDetails contact = new ContactDetails(details.dateOfBirth(), details.phone(),
-                details.address() == null ? null : new app.haven.patients.domain.Address(details.address().street(), details.address().city(),
-                        details.address().region(), details.address().postalCode(), details.address().country()),
+                given == null ? null : new app.haven.patients.domain.Address(given.line1(), given.line2(),
+                        given.city(), given.region(), given.postalCode(), given.country()),
                 details.emergencyContacts().stream()
-                        .map(person -> new app.haven.patients.domain.EmergencyContact(person.name(), person.relationship(), person.phone()))
+                        .map(person -> new app.haven.patients.domain.EmergencyContact(person.name(),
+                                person.relationship(), person.phone(), person.email()))
                         .toList());
         return transactions.commit(records.addIfAbsent(ClientRecord.open(clientId, clock.instant()))
                 .then(records.lock(clientId))
@@ -50,11 +52,11 @@ class ClientProfileService implements ClientProfiles {
         // the port's Address and EmergencyContact are in scope here; the domain's are spelled out
         app.haven.patients.domain.Address address = contact.address();
         return new Profile(contact.dateOfBirth(), contact.phone(),
-                address == null ? null : new Address(address.street(), address.city(),
+                address == null ? null : new Address(address.street(), address.line2(), address.city(),
                         address.region(), address.postalCode(), address.country()),
                 contact.emergencyContacts().stream()
                         .map(person -> new EmergencyContact(person.name(), person.relationship(),
-                                person.phone()))
+                                person.phone(), person.email()))
                         .toList());
     }
 }

@@ -22,6 +22,8 @@ import app.haven.patients.domain.ClinicalStatus;
 import app.haven.patients.domain.ContactDetails;
 import app.haven.patients.domain.Diagnosis;
 import app.haven.patients.domain.EmergencyContact;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,8 +38,8 @@ import reactor.core.publisher.Mono;
 class R2dbcClientRecords implements ClientRecordStore {
 
     private static final String COLUMNS = """
-            c.client_id, c.status, c.date_of_birth, c.phone, c.address_street, c.address_city, c.address_region,
-            c.address_postal_code, c.address_country, c.diagnosis, c.treatment_plan, c.planned_sessions,
+            c.client_id, c.status, c.date_of_birth, c.phone, c.address_street, c.address_line2, c.address_city,
+            c.address_region, c.address_postal_code, c.address_country, c.diagnosis, c.treatment_plan, c.planned_sessions,
             c.completed_sessions, c.therapist_id, c.assigned_at, c.panel_since, c.created_at, c.updated_at""";
 
     private final DatabaseClient database;
@@ -67,11 +69,11 @@ class R2dbcClientRecords implements ClientRecordStore {
 
     private Flux<EmergencyContact> contactsOf(UUID clientId) {
         return database.sql("""
-                        SELECT name, relationship, phone FROM patient_emergency_contacts
+                        SELECT name, relationship, phone, email FROM patient_emergency_contacts
                         WHERE client_id = :id ORDER BY position""")
                 .bind("id", clientId)
                 .map(row -> new EmergencyContact(row.get("name", String.class), row.get("relationship", String.class),
-                        row.get("phone", String.class)))
+                        row.get("phone", String.class), row.get("email", String.class)))
                 .all();
     }
 
@@ -94,10 +96,10 @@ class R2dbcClientRecords implements ClientRecordStore {
     @Override
     public Mono<Void> save(ClientRecord record) {
         ContactDetails contact = record.contact();
-        Address address = contact.address() == null ? new Address(null, null, null, null, null) : contact.address();
+        Address address = contact.address() == null ? new Address(null, null, null, null, null, null) : contact.address();
         GenericExecuteSpec update = database.sql("""
                 UPDATE patient_clients SET status = :status, date_of_birth = :dateOfBirth, phone = :phone,
-                    address_street = :street, address_city = :city, address_region = :region,
+                    address_street = :street, address_line2 = :line2, address_city = :city, address_region = :region,
                     address_postal_code = :postalCode, address_country = :country, diagnosis = :diagnosis,
                     treatment_plan = :treatmentPlan, planned_sessions = :plannedSessions,
                     completed_sessions = :completedSessions, progress = :progress, therapist_id = :therapistId,
@@ -113,6 +115,7 @@ class R2dbcClientRecords implements ClientRecordStore {
         update = bindNullable(update, "dateOfBirth", contact.dateOfBirth(), LocalDate.class);
         update = bindNullable(update, "phone", contact.phone(), String.class);
         update = bindNullable(update, "street", address.street(), String.class);
+        update = bindNullable(update, "line2", address.line2(), String.class);
         update = bindNullable(update, "city", address.city(), String.class);
         update = bindNullable(update, "region", address.region(), String.class);
         update = bindNullable(update, "postalCode", address.postalCode(), String.class);
@@ -130,13 +133,15 @@ class R2dbcClientRecords implements ClientRecordStore {
                 .bind("id", clientId).then();
         return cleared.thenMany(Flux.range(0, contacts.size()))
                 .concatMap(position -> database.sql("""
-                                INSERT INTO patient_emergency_contacts (client_id, position, name, relationship, phone)
-                                VALUES (:id, :position, :name, :relationship, :phone)""")
+                                INSERT INTO patient_emergency_contacts (client_id, position, name, relationship, phone,
+                                                                        email)
+                                VALUES (:id, :position, :name, :relationship, :phone, :email)""")
                         .bind("id", clientId)
                         .bind("position", position)
                         .bind("name", contacts.get(position).name())
                         .bind("relationship", contacts.get(position).relationship())
                         .bind("phone", contacts.get(position).phone())
+                        .bind("email", Parameters.in(R2dbcType.VARCHAR, contacts.get(position).email()))
                         .then())
                 .then();
     }
@@ -232,7 +237,8 @@ class R2dbcClientRecords implements ClientRecordStore {
     }
 
     private static ClientRecord record(Readable row, List<EmergencyContact> contacts) {
-        Address address = new Address(row.get("address_street", String.class), row.get("address_city", String.class),
+        Address address = new Address(row.get("address_street", String.class), row.get("address_line2", String.class),
+                row.get("address_city", String.class),
                 row.get("address_region", String.class), row.get("address_postal_code", String.class),
                 row.get("address_country", String.class));
         ContactDetails contact = new ContactDetails(row.get("date_of_birth", LocalDate.class),

@@ -122,6 +122,13 @@ class R2dbcWorksheets implements WorksheetStore {
     }
 
     @Override
+    public Flux<Worksheet> assignedDueBetween(Instant from, Instant to, int limit) {
+        return database.sql("SELECT " + COLUMNS + " FROM worksheets WHERE status = 'ASSIGNED'"
+                        + " AND due_at >= :from AND due_at < :to ORDER BY due_at, id FETCH FIRST " + limit + " ROWS ONLY")
+                .bind("from", utc(from)).bind("to", utc(to)).map(R2dbcWorksheets::worksheet).all();
+    }
+
+    @Override
     public Flux<UUID> overdueCandidates(Instant now, int limit) {
         return database.sql("SELECT id FROM worksheets WHERE status = 'ASSIGNED' AND due_at <= :now"
                         + " ORDER BY due_at FETCH FIRST " + limit + " ROWS ONLY")

@@ -35,6 +35,9 @@ public interface WorksheetStore {
      */
     Flux<Worksheet> list(Collection<UUID> clientIds, Filter filter, Instant now, Position after, int limit);
 
+    /** Assigned worksheets due from {@code from} up to, not including, {@code to}, earliest first. */
+    Flux<Worksheet> assignedDueBetween(Instant from, Instant to, int limit);
+
     /** Assigned worksheets due before {@code now}: the sweep's work. */
     Flux<UUID> overdueCandidates(Instant now, int limit);
 
