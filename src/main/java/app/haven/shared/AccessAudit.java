@@ -20,6 +20,6 @@ public interface AccessAudit {
 
     /** What kind of clinical content was read. */
     enum AuditedResource {
-        CLIENT_RECORD, SESSION_NOTES, MESSAGES, WORKSHEET, WORKSHEET_FILE
+        CLIENT_RECORD, SESSION_NOTES, MESSAGES, WORKSHEET, WORKSHEET_FILE, ASSESSMENT
     }
 }

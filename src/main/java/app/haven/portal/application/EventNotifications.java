@@ -1,0 +1,108 @@
+package app.haven.portal.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import app.haven.messaging.Inboxes;
+import app.haven.portal.domain.Notification;
+import app.haven.portal.domain.Notification.Kind;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * What other modules' events mean for the people concerned. Every notification is keyed on the
+ * event's ids, so an event delivered twice tells nobody twice. Texts are deliberately plain: what
+ * happened and where to look, never clinical content.
+ */
+@Service
+public class EventNotifications {
+
+    private final Notify notify;
+    private final Inboxes inboxes;
+    private final Clock clock;
+
+    EventNotifications(Notify notify, Inboxes inboxes, Clock clock) {
+        this.notify = notify;
+        this.inboxes = inboxes;
+        this.clock = clock;
+    }
+
+    public Mono<Void> worksheetAssigned(UUID worksheetId, UUID clientId) {
+        return tell(clientId, Kind.WORKSHEET_ASSIGNED, "A new worksheet", "Your therapist assigned you a worksheet.",
+                worksheetId, "worksheet-assigned");
+    }
+
+    public Mono<Void> worksheetDueSoon(UUID worksheetId, UUID clientId, Instant dueDate) {
+        return tell(clientId, Kind.WORKSHEET_DUE_SOON, "A worksheet is due soon",
+                "One of your worksheets is due within a day.", worksheetId, "worksheet-due-soon:" + dueDate);
+    }
+
+    public Mono<Void> worksheetOverdue(UUID worksheetId, UUID clientId) {
+        return tell(clientId, Kind.WORKSHEET_OVERDUE, "A worksheet is past its due date",
+                "One of your worksheets is past its due date. You can still hand it in.", worksheetId,
+                "worksheet-overdue");
+    }
+
+    public Mono<Void> worksheetReviewed(UUID worksheetId, UUID clientId) {
+        return tell(clientId, Kind.WORKSHEET_REVIEWED, "Your therapist reviewed a worksheet",
+                "Your therapist left feedback on a worksheet you handed in.", worksheetId, "worksheet-reviewed");
+    }
+
+    public Mono<Void> sessionScheduled(UUID sessionId, UUID clientId, Instant startsAt) {
+        return tell(clientId, Kind.SESSION_SCHEDULED, "A session was scheduled",
+                "A session with your therapist was scheduled. Open Haven for the time.", sessionId,
+                "session-scheduled:" + startsAt);
+    }
+
+    public Mono<Void> sessionRescheduled(UUID sessionId, UUID clientId, Instant startsAt) {
+        return tell(clientId, Kind.SESSION_RESCHEDULED, "A session moved",
+                "A session with your therapist moved to another time. Open Haven for the new time.", sessionId,
+                "session-rescheduled:" + startsAt);
+    }
+
+    public Mono<Void> sessionCancelled(UUID sessionId, UUID clientId) {
+        return tell(clientId, Kind.SESSION_CANCELLED, "A session was cancelled",
+                "A session with your therapist was cancelled.", sessionId, "session-cancelled");
+    }
+
+    public Mono<Void> sessionReminder(UUID sessionId, UUID clientId, Instant startsAt) {
+        return tell(clientId, Kind.SESSION_REMINDER, "Your session is coming up",
+                "You have a session with your therapist soon. Open Haven for the time.", sessionId,
+                "session-reminder:" + startsAt);
+    }
+
+    public Mono<Void> paymentReceived(UUID paymentId, UUID clientId) {
+        return tell(clientId, Kind.PAYMENT_RECEIVED, "Payment received", "Thank you: your payment was received.",
+                paymentId, "payment-received");
+    }
+
+    /** Only those with no live connection anywhere: the others see the message arrive. */
+    public Mono<Void> messageSent(String messageId, String conversationId, List<UUID> recipients) {
+        return Flux.fromIterable(recipients)
+                .filterWhen(recipient -> inboxes.isConnected(recipient).map(connected -> !connected))
+                .concatMap(recipient -> notify.send(Notification.of(recipient, Kind.NEW_MESSAGE, "A new message",
+                        "You have a new message in Haven.", conversationId,
+                        Notify.key("new-message", messageId, recipient.toString()), now())))
+                .then();
+    }
+
+    public Mono<Void> messageDigest(UUID recipient, long unread, String day) {
+        return notify.send(Notification.of(recipient, Kind.MESSAGE_DIGEST, "Unread messages",
+                "You have " + unread + " unread message" + (unread == 1 ? "" : "s") + " in Haven.", null,
+                Notify.key("message-digest", recipient.toString(), day), now()));
+    }
+
+    private Mono<Void> tell(UUID recipient, Kind kind, String title, String body, UUID subject, String keyPart) {
+        return notify.send(Notification.of(recipient, kind, title, body, subject.toString(),
+                Notify.key(keyPart, subject.toString(), recipient.toString()), now()));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}
