@@ -35,6 +35,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import app.haven.identity.Accounts;
 import app.haven.portal.PortalApi.Person;
+import app.haven.portal.application.TimedNotifications;
 import app.haven.support.HavenTest;
 import app.haven.support.RSocketClients;
 import app.haven.support.TestPeople;
@@ -57,6 +58,7 @@ class PortalFlowIT {
     @Autowired TestTokens tokens;
     @Autowired TestPeople people;
     @Autowired Accounts accounts;
+    @Autowired TimedNotifications timed;
     @Autowired RSocketRequester.Builder rsocket;
     @Autowired RSocketStrategies strategies;
     @LocalRSocketServerPort int tcpPort;
@@ -262,6 +264,38 @@ class PortalFlowIT {
         assertThat(items(api.ok(api.get(client, PORTAL + "/notifications?unreadOnly=true"))))
                 .extracting(n -> n.get("id")).doesNotContain(scheduled.get("id"));
         problem(api.get(therapist, PORTAL + "/dashboard"), HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void remindersFollowTheClientsLeadTimeAndANewMessageReachesSomeoneNotConnected() {
+        Person client = api.client();
+        Person therapist = api.therapist();
+        api.assign(client, therapist);
+        Instant startsAt = Instant.now().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.HOURS);
+        json(api.send("POST", therapist, "/api/v1/sessions", Map.of("clientId", client.id(), "startsAt",
+                startsAt.toString(), "durationMinutes", 50, "type", "INDIVIDUAL", "telehealth", false)),
+                HttpStatus.CREATED);
+
+        timed.remindOfSessions().block(SOON);
+        assertThat(kinds(client)).doesNotContain("SESSION_REMINDER");
+        api.ok(api.send("PUT", client, PORTAL + "/notification-preferences", Map.of("email", false, "sms", false,
+                "push", true, "sessionReminders", true, "reminderHoursBefore", 48, "messageDigest", false)));
+        timed.remindOfSessions().block(SOON);
+        timed.remindOfSessions().block(SOON);
+        assertThat(kinds(client)).containsOnlyOnce("SESSION_REMINDER");
+
+        String conversation = await().atMost(SOON).until(() -> items(api.ok(api.get(client, "/api/v1/conversations")))
+                .stream().map(c -> (String) c.get("id")).findFirst().orElse(null), id -> id != null);
+        json(api.send("POST", client, "/api/v1/conversations/" + conversation + "/messages",
+                Map.of("content", "See you Thursday", "type", "TEXT")), HttpStatus.CREATED);
+        await().atMost(SOON).untilAsserted(() -> assertThat(kinds(therapist)).contains("NEW_MESSAGE"));
+        assertThat(items(api.ok(api.get(therapist, PORTAL + "/notifications"))).toString())
+                .doesNotContain("See you Thursday");
+    }
+
+    private List<Object> kinds(Person person) {
+        return items(api.ok(api.get(person, PORTAL + "/notifications?limit=100"))).stream()
+                .map(notification -> notification.get("kind")).toList();
     }
 
     private void mood(Person client, int mood, LocalDate day, int hour, String sleep) {

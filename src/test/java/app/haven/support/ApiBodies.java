@@ -42,4 +42,12 @@ public final class ApiBodies {
         assertThat(page).containsKeys("items", "nextCursor");
         return (List<Map<String, Object>>) page.get("items");
     }
+
+    /**
+     * The client reading bodies larger than the 64 KB a request may carry, such as the OpenAPI
+     * description; the application's limit is for what clients send, not for what tests read.
+     */
+    public static WebTestClient readingLargeBodies(WebTestClient http) {
+        return http.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
+    }
 }

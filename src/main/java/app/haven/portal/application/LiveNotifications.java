@@ -75,10 +75,8 @@ public class LiveNotifications {
     }
 
     private Mono<Void> look() {
-        if (sink.currentSubscriberCount() == 0 && watermark.get() >= 0) {
-            return Mono.empty();
-        }
-        if (watermark.get() < 0) {
+        if (sink.currentSubscriberCount() == 0 || watermark.get() < 0) {
+            // nobody to push to: only keep up, so a stream opened later starts from now
             return store.lastPosition().doOnNext(watermark::set).then();
         }
         return store.after(Math.max(0, watermark.get() - LOOK_BACK), BATCH)
