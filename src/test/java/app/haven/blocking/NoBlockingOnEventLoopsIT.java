@@ -54,6 +54,9 @@ class NoBlockingOnEventLoopsIT {
                 .allowBlockingCallsInside("java.util.concurrent.ThreadPoolExecutor", "getTask")
                 .allowBlockingCallsInside("com.mongodb.internal.connection.DefaultConnectionPool$AsyncWorkManager",
                         "enqueue")
+                // Netty reads its native epoll library out of its jar once, on the first connection
+                // of the process, whichever thread opens it (on PostgreSQL, a poller's R2DBC connection)
+                .allowBlockingCallsInside("io.netty.util.internal.NativeLibraryLoader", "load")
                 .blockingMethodCallback(method -> {
                     StackTraceElement[] stack = new Throwable().getStackTrace();
                     boolean allowed = Thread.currentThread().getName().startsWith(EMBEDDED_MONGO_EVENT_LOOPS)

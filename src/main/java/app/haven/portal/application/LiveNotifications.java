@@ -10,12 +10,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import app.haven.portal.application.port.out.NotificationStore;
 import app.haven.portal.domain.Notification;
 import jakarta.annotation.PreDestroy;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -44,11 +47,18 @@ public class LiveNotifications {
         }
     });
     private final AtomicLong watermark = new AtomicLong(-1);
-    private final Disposable polling;
+    private final PortalProperties properties;
+    private volatile Disposable polling = Disposables.disposed();
 
     LiveNotifications(NotificationStore store, PortalProperties properties) {
         this.store = store;
-        this.polling = Flux.interval(properties.livePollInterval())
+        this.properties = properties;
+    }
+
+    /** Looks at the table only once the application is up, never while it starts. */
+    @EventListener(ApplicationReadyEvent.class)
+    void startLooking() {
+        polling = Flux.interval(properties.livePollInterval())
                 .onBackpressureDrop()
                 .concatMap(tick -> look().onErrorResume(failure -> {
                     log.debug("Looking for new notifications failed; the next look tries again", failure);

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Repository;
@@ -36,15 +35,17 @@ class R2dbcNotifications implements NotificationStore {
         GenericExecuteSpec insert = database.sql("""
                 INSERT INTO portal_notifications (id, recipient_id, kind, title, body, subject_id, safety, source_key,
                     created_at)
-                VALUES (:id, :recipientId, :kind, :title, :body, :subjectId, :safety, :sourceKey, :createdAt)""")
+                VALUES (:id, :recipientId, :kind, :title, :body, :subjectId, :safety, :sourceKey, :createdAt)
+                ON CONFLICT DO NOTHING""")
                 .bind("id", notification.id()).bind("recipientId", notification.recipientId())
                 .bind("kind", notification.kind().name()).bind("title", notification.title())
                 .bind("body", notification.body()).bind("safety", notification.safety())
                 .bind("createdAt", utc(notification.createdAt()));
         insert = nullable(insert, "subjectId", notification.subjectId(), String.class);
         insert = nullable(insert, "sourceKey", notification.sourceKey(), String.class);
-        return insert.then().thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, notifiedBefore -> Mono.just(false));
+        // a notification whose source key was used before is not added; no error, so a surrounding
+        // transaction stays usable (PostgreSQL aborts a transaction on a failed statement)
+        return insert.fetch().rowsUpdated().map(rows -> rows > 0);
     }
 
     @Override
