@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -86,27 +86,33 @@ public class Assessments {
     public Mono<Assessment> respond(Caller caller, UUID assessmentId, List<Integer> answers) {
         PortalAccess.requireClient(caller);
         Instant now = now();
-        List<Notification> alerts = new ArrayList<>();
         return transactions.commit(store.lock(assessmentId)
                         .filter(assessment -> assessment.clientId().equals(caller.id()))
                         .switchIfEmpty(Mono.error(() -> new NotFoundException("Assessment")))
                         .map(assessment -> assessment.answered(answers, now))
-                        .flatMap(answered -> store.save(answered)
-                                .then(answered.recurs() ? store.add(answered.next(now, properties.zone())) : Mono.empty())
-                                .then(outbox.stage(new AssessmentCompleted(answered.id(), answered.clientId(),
-                                        answered.therapistId(), answered.instrument().name(), answered.score(),
-                                        answered.severity().name(), answered.safetyFlag(), answered.completedAt())))
-                                .then(answered.safetyFlag() ? alert(answered, now, alerts) : Mono.empty())
-                                .thenReturn(answered)))
-                .flatMap(answered -> Flux.fromIterable(alerts).concatMap(notify::delivered).then().thenReturn(answered));
+                        .flatMap(answered -> {
+                            Optional<Notification> alert = answered.safetyFlag()
+                                    ? Optional.of(safetyAlert(answered, now)) : Optional.empty();
+                            return store.save(answered)
+                                    .then(answered.recurs() ? store.add(answered.next(now, properties.zone()))
+                                            : Mono.empty())
+                                    .then(outbox.stage(new AssessmentCompleted(answered.id(), answered.clientId(),
+                                            answered.therapistId(), answered.instrument().name(), answered.score(),
+                                            answered.severity().name(), answered.safetyFlag(), answered.completedAt())))
+                                    .then(alert.map(notify::stage).orElse(Mono.empty()))
+                                    .thenReturn(new Answered(answered, alert));
+                        }))
+                .flatMap(done -> done.alert().map(notify::delivered).orElse(Mono.empty()).thenReturn(done.assessment()));
     }
 
-    private Mono<Void> alert(Assessment answered, Instant now, List<Notification> alerts) {
-        Notification alert = Notification.of(answered.therapistId(), Notification.Kind.SAFETY_ALERT,
+    private static Notification safetyAlert(Assessment answered, Instant now) {
+        return Notification.of(answered.therapistId(), Notification.Kind.SAFETY_ALERT,
                 "Safety alert: a client needs your attention",
                 "A client's questionnaire answer needs your attention today. Open Haven to see whose.",
                 answered.clientId().toString(), Notify.key("safety", answered.id().toString()), now);
-        return notify.stage(alert).doOnNext(stored -> alerts.add(alert)).then();
+    }
+
+    private record Answered(Assessment assessment, Optional<Notification> alert) {
     }
 
     /** A therapist who is not the client's gets 404, as if there were no such client. */

@@ -2,7 +2,6 @@ package app.haven.portal.application;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,9 +99,5 @@ public class Notify {
 
     static String key(String... parts) {
         return String.join(":", parts);
-    }
-
-    static String id(UUID id) {
-        return id.toString();
     }
 }

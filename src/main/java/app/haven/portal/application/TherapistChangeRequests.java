@@ -3,7 +3,9 @@ package app.haven.portal.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
 
@@ -54,8 +56,7 @@ public class TherapistChangeRequests {
 
     public Mono<ChangeRequest> request(Caller caller, String reason, String preferences) {
         PortalAccess.requireClient(caller);
-        return caseload.therapistsOf(caller.id()).next().map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
+        return caseload.therapistsOf(caller.id()).next().map(Optional::of).defaultIfEmpty(Optional.empty())
                 .map(current -> ChangeRequest.open(caller.id(), current.orElse(null), reason, preferences, now()))
                 .flatMap(request -> transactions.commit(store.add(request)
                                 .then(outbox.stage(new TherapistChangeRequested(request.id(), request.clientId(),
@@ -74,10 +75,12 @@ public class TherapistChangeRequests {
 
     public Mono<ChangeRequest> approve(Caller caller, UUID requestId, UUID therapistId, String note) {
         PortalAccess.requireStaff(caller);
+        UnaryOperator<ChangeRequest> approval = request -> request.approved(therapistId, caller.id(), note, now());
         return transactions.commit(open(requestId))
-                .map(request -> request.approved(therapistId, caller.id(), note, now()))
-                .flatMap(approved -> assignments.assign(approved.clientId(), therapistId)
-                        .then(decide(requestId, request -> request.approved(therapistId, caller.id(), note, now()))));
+                // refuses a request decided before, or the client's current therapist, before anything changes
+                .doOnNext(approval::apply)
+                .flatMap(request -> assignments.assign(request.clientId(), therapistId))
+                .then(decide(requestId, approval));
     }
 
     public Mono<ChangeRequest> decline(Caller caller, UUID requestId, String note) {
@@ -85,16 +88,18 @@ public class TherapistChangeRequests {
         return decide(requestId, request -> request.declined(caller.id(), note, now()));
     }
 
-    private Mono<ChangeRequest> decide(UUID requestId, java.util.function.UnaryOperator<ChangeRequest> decision) {
-        Notification[] told = new Notification[1];
+    private Mono<ChangeRequest> decide(UUID requestId, UnaryOperator<ChangeRequest> decision) {
         return transactions.commit(open(requestId).map(decision).flatMap(decided -> {
-                    told[0] = Notification.of(decided.clientId(), Notification.Kind.CHANGE_REQUEST_DECIDED,
+                    Notification notice = Notification.of(decided.clientId(), Notification.Kind.CHANGE_REQUEST_DECIDED,
                             "Your request for another therapist was answered",
                             "The practice answered your request. Open Haven to see the outcome.",
                             decided.id().toString(), Notify.key("change-request", decided.id().toString()), now());
-                    return store.save(decided).then(notify.stage(told[0])).thenReturn(decided);
+                    return store.save(decided).then(notify.stage(notice)).thenReturn(new Decided(decided, notice));
                 }))
-                .flatMap(decided -> notify.delivered(told[0]).thenReturn(decided));
+                .flatMap(done -> notify.delivered(done.notice()).thenReturn(done.request()));
+    }
+
+    private record Decided(ChangeRequest request, Notification notice) {
     }
 
     private Mono<ChangeRequest> open(UUID requestId) {
