@@ -2,7 +2,6 @@ package app.haven.billing.application;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -61,11 +60,7 @@ public class ReadLedger implements Balances {
     }
 
     private static <T> Mono<CursorPage<T>> page(Flux<T> found, int limit, Function<T, String> cursorOf) {
-        return found.collectList().map(items -> {
-            boolean more = items.size() > limit;
-            List<T> page = more ? items.subList(0, limit) : items;
-            return new CursorPage<>(page, more ? cursorOf.apply(page.get(page.size() - 1)) : null);
-        });
+        return found.collectList().map(items -> CursorPage.ofOneExtra(items, limit, cursorOf));
     }
 
 }

@@ -55,12 +55,8 @@ public class MoodJournal {
     public Mono<CursorPage<MoodEntry>> list(Caller caller, Instant from, Instant to, String cursor, int limit) {
         PortalAccess.requireClient(caller);
         MoodStore.Position after = KeysetCursor.decode(cursor, MoodStore.Position::new);
-        return store.list(caller.id(), from, to, after, limit + 1).collectList().map(found -> {
-            boolean more = found.size() > limit;
-            List<MoodEntry> page = more ? found.subList(0, limit) : found;
-            MoodEntry last = more ? page.get(page.size() - 1) : null;
-            return new CursorPage<>(page, last == null ? null : KeysetCursor.encode(last.recordedAt(), last.id()));
-        });
+        return store.list(caller.id(), from, to, after, limit + 1).collectList().map(found -> CursorPage.ofOneExtra(
+                found, limit, last -> KeysetCursor.encode(last.recordedAt(), last.id())));
     }
 
     public Mono<List<MoodTrend>> trends(Caller caller, LocalDate from, LocalDate to, MoodTrend.Bucket bucket) {

@@ -1,7 +1,6 @@
 package app.haven.portal.application;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -31,12 +30,8 @@ public class NotificationFeed {
 
     public Mono<CursorPage<Notification>> page(Caller caller, boolean unreadOnly, String cursor, int limit) {
         NotificationStore.Position after = KeysetCursor.decode(cursor, NotificationStore.Position::new);
-        return store.feed(caller.id(), unreadOnly, after, limit + 1).collectList().map(found -> {
-            boolean more = found.size() > limit;
-            List<Notification> page = more ? found.subList(0, limit) : found;
-            Notification last = more ? page.get(page.size() - 1) : null;
-            return new CursorPage<>(page, last == null ? null : KeysetCursor.encode(last.createdAt(), last.id()));
-        });
+        return store.feed(caller.id(), unreadOnly, after, limit + 1).collectList().map(found -> CursorPage.ofOneExtra(
+                found, limit, last -> KeysetCursor.encode(last.createdAt(), last.id())));
     }
 
     /** Someone else's notification is not found, as if it did not exist. */
