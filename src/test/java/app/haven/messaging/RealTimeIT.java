@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.springframework.messaging.rsocket.RSocketStrategies;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import app.haven.messaging.MessagingApi.Person;
-import app.haven.shared.store.EmbeddedOplogTrim;
 import app.haven.support.HavenTest;
 import app.haven.support.RSocketClients;
 import app.haven.support.RSocketClients.Transport;
@@ -45,18 +43,17 @@ import reactor.test.StepVerifier;
 class RealTimeIT {
 
     static final ParameterizedTypeReference<Map<String, Object>> EVENT = new ParameterizedTypeReference<>() { };
-    private static final Duration SOON = Duration.ofSeconds(10);
+    static final Duration SOON = Duration.ofSeconds(10);
 
     @Autowired WebTestClient http;
     @Autowired TestTokens tokens;
     @Autowired TestPeople people;
     @Autowired RSocketRequester.Builder rsocket;
     @Autowired RSocketStrategies strategies;
-    @Autowired EmbeddedOplogTrim oplog;
     @LocalRSocketServerPort int tcpPort;
     @LocalServerPort int httpPort;
 
-    private MessagingApi api;
+    MessagingApi api;
     private final List<RSocketRequester> connections = new ArrayList<>();
     private final List<Disposable> subscriptions = new ArrayList<>();
 
@@ -171,21 +168,6 @@ class RealTimeIT {
     }
 
     @Test
-    void liveDeliveryCarriesOnAfterTheEmbeddedOplogIsTrimmed() {
-        Person me = api.therapist();
-        Person you = api.therapist();
-        String direct = api.newDirectId(me, you);
-        api.sentId(me, direct, "before the trim");
-        // as if three hours had passed: everything written so far is past the two-hour window
-        assertThat(oplog.trim(Instant.now().plus(Duration.ofHours(3))).block(SOON)).isPositive();
-
-        List<Map<String, Object>> inbox = listen(connect(Transport.TCP, you).route("inbox"));
-        api.sentId(me, direct, "after the trim");
-        await().atMost(SOON).untilAsserted(() -> assertThat(contents(inbox)).containsExactly("after the trim"));
-        assertThat(MessagingApi.contents(api.history(you, direct))).containsExactly("after the trim", "before the trim");
-    }
-
-    @Test
     void aCursorHavenNeverHandedOutIsRefused() {
         Person me = api.therapist();
         StepVerifier.create(connect(Transport.TCP, me).route("inbox").data(Map.of("since", "not-a-cursor"))
@@ -245,14 +227,14 @@ class RealTimeIT {
         assertThat(payload(rejected)).containsEntry("reason", "not-found").containsEntry("clientMessageId", "lost-1");
     }
 
-    private RSocketRequester connect(Transport transport, Person person) {
+    RSocketRequester connect(Transport transport, Person person) {
         RSocketRequester requester = RSocketClients.connect(rsocket, strategies, transport, tcpPort, httpPort,
                 person.token());
         connections.add(requester);
         return requester;
     }
 
-    private List<Map<String, Object>> listen(RSocketRequester.RetrieveSpec route) {
+    List<Map<String, Object>> listen(RSocketRequester.RetrieveSpec route) {
         List<Map<String, Object>> events = new CopyOnWriteArrayList<>();
         subscriptions.add(route.retrieveFlux(EVENT).subscribe(events::add,
                 error -> events.add(Map.of("type", "STREAM_FAILED", "payload", Map.of("error", String.valueOf(error))))));

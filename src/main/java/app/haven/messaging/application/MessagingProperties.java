@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sendBurst  how many messages one person may send at once before the rate applies
  * @param sendsPerMinute the rate at which a person's allowance refills
  * @param maxConnectionsPerPerson how many RSocket connections one person may hold open on an instance
+ * @param liveReplayCapacity at most how many recent events the embedded store's in-process live
+ *                   events keep for resuming subscribers, within {@code liveReplayWindow}
  */
 @ConfigurationProperties("haven.messaging")
 public record MessagingProperties(
@@ -29,5 +31,6 @@ public record MessagingProperties(
         @DefaultValue("1h") Duration liveEventRetention,
         @DefaultValue("30") int sendBurst,
         @DefaultValue("60") int sendsPerMinute,
-        @DefaultValue("20") int maxConnectionsPerPerson) {
+        @DefaultValue("20") int maxConnectionsPerPerson,
+        @DefaultValue("20000") int liveReplayCapacity) {
 }

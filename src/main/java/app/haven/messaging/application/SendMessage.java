@@ -101,10 +101,8 @@ public class SendMessage {
         List<UUID> attached = message.attachments().stream().map(Message.Attachment::fileId).toList();
         return messages.insert(message, sent)
                 .flatMap(stored -> files.attach(conversation.id(), attached, stored.id()).thenReturn(stored))
-                .flatMap(stored -> conversations.readOwn(conversation.id(), stored.senderId(), stored.seq(),
-                                stored.createdAt())
-                        .then(conversations.showLatest(conversation.id(), Conversation.MessagePreview.of(stored)))
-                        .then(conversations.find(conversation.id()))
+                .flatMap(stored -> conversations.recordSent(conversation.id(), stored.senderId(),
+                                Conversation.MessagePreview.of(stored))
                         .flatMap(current -> announce(current, stored)))
                 // a concurrent retry stored it first: answer that one
                 .onErrorResume(DuplicateSend.class, duplicate -> messages.findSent(message.senderId(),

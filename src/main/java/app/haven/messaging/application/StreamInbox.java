@@ -3,6 +3,7 @@ package app.haven.messaging.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Service;
 
@@ -13,8 +14,6 @@ import app.haven.shared.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import reactor.core.Exceptions;
-import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,8 +23,10 @@ import reactor.core.publisher.Mono;
  * <p>
  * The buffer policy: each subscriber has its own buffer of {@code haven.messaging.live-buffer}
  * events. Typing and unread counts that do not fit are dropped; anything else that does not fit
- * ends the stream with {@link FellBehindException}, and the subscriber resumes from its cursor. A
- * slow subscriber only ever fills its own buffer, so it never delays anyone else.
+ * ends the stream with {@link FellBehindException}, and the subscriber resumes from its cursor.
+ * Events wait in one queue in the order they happened, so a cursor never skips one. What a resume
+ * replays is read at the subscriber's pace and does not count against the buffer. A slow
+ * subscriber only ever fills its own buffer, so it never delays anyone else.
  */
 @Service
 public class StreamInbox {
@@ -73,14 +74,26 @@ public class StreamInbox {
 
     private Flux<DeliveredEvent> buffered(Flux<DeliveredEvent> events) {
         int buffer = properties.liveBuffer();
-        // merging one at a time keeps the buffer the only place events wait, so its size is the policy
-        return events.publish(shared -> Flux.merge(1,
-                shared.filter(delivery -> delivery.event().type().mayBeDropped())
-                        .onBackpressureDrop(delivery -> dropped.increment()),
-                shared.filter(delivery -> !delivery.event().type().mayBeDropped())
-                        .onBackpressureBuffer(buffer, delivery -> { }, BufferOverflowStrategy.ERROR)
-                        .onErrorMap(Exceptions::isOverflow, overflow -> new FellBehindException(buffer))))
+        // live events waiting for the subscriber; what a resume replays is bounded by the replay itself
+        AtomicInteger waiting = new AtomicInteger();
+        return events.<DeliveredEvent>handle((handed, sink) -> {
+                    if (handed.replayed()) {
+                        sink.next(handed);
+                    } else if (waiting.get() < buffer) {
+                        waiting.incrementAndGet();
+                        sink.next(handed);
+                    } else if (handed.event().type().mayBeDropped()) {
+                        dropped.increment();
+                    } else {
+                        sink.error(new FellBehindException(buffer));
+                    }
+                })
+                // one queue, in arrival order: the counter above is what bounds it
+                .onBackpressureBuffer()
                 .doOnNext(handed -> {
+                    if (!handed.replayed()) {
+                        waiting.decrementAndGet();
+                    }
                     delivered.increment();
                     delivery.record(Duration.between(handed.event().at(), clock.instant()));
                 });

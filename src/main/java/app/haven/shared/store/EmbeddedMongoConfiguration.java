@@ -8,6 +8,7 @@ import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,8 +27,9 @@ import app.haven.shared.ChangeStreamPolling;
 /**
  * Starts the in-process MongoDB wire-protocol server when no MongoDB URI is configured, so a bare
  * JDK runs Haven. The real reactive driver talks to it over a loopback socket, exactly as it
- * would to MongoDB. The oplog is on because change streams need it; it is trimmed to a window, and
- * change-stream tails poll it (see {@link ChangeStreamPolling}).
+ * would to MongoDB. Its oplog is on only when {@code haven.embedded-mongo.change-streams} asks for
+ * change streams; it is then trimmed to a window, and change-stream tails poll it (see
+ * {@link ChangeStreamPolling}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.mongodb.uri:}'.isBlank()")
@@ -37,17 +39,21 @@ class EmbeddedMongoConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(EmbeddedMongoProperties properties) {
         MongoServer server = new MongoServer(backend(properties));
-        server.enableOplog();
+        if (properties.changeStreams()) {
+            server.enableOplog();
+        }
         server.bind("127.0.0.1", properties.port());
         return server;
     }
 
     @Bean
+    @ConditionalOnProperty("haven.embedded-mongo.change-streams")
     ChangeStreamPolling changeStreamPolling(EmbeddedMongoProperties properties) {
         return properties::changeStreamPollInterval;
     }
 
     @Bean
+    @ConditionalOnProperty("haven.embedded-mongo.change-streams")
     EmbeddedOplogTrim embeddedOplogTrim(MongoClient mongo, EmbeddedMongoProperties properties, Clock clock) {
         return new EmbeddedOplogTrim(mongo, properties.oplogWindow(), clock);
     }

@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                {@code memory} forgets them on exit (tests)
  * @param directory where the file backend keeps its data (under the data directory)
  * @param port the port it listens on, 0 for any free one
+ * @param changeStreams whether the server keeps an oplog for change streams. Off by default: Haven on
+ *                  the embedded server is one instance and delivers live events in process, and the
+ *                  server rescans its whole oplog on every poll, a cost that grows with everything
+ *                  written. Tests of the change-stream path turn it on
  * @param oplogWindow how much history its oplog keeps for change streams: resuming a live stream
  *                  reaches back this far, so it must exceed {@code haven.messaging.live-replay-window};
  *                  older entries are trimmed, because the server rescans the whole oplog on every poll
@@ -25,6 +29,7 @@ record EmbeddedMongoProperties(
         @DefaultValue("file") Backend backend,
         Path directory,
         @DefaultValue("0") int port,
+        @DefaultValue("false") boolean changeStreams,
         @DefaultValue("2h") Duration oplogWindow,
         @DefaultValue("20ms") Duration changeStreamPollInterval) {
 

@@ -30,8 +30,13 @@ class EmbeddedMongoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(MongoReactiveAutoConfiguration.class))
             .withUserConfiguration(EmbeddedMongoConfiguration.class)
             .withBean(Clock.class, Clock::systemUTC)
-            .withBean(EmbeddedMongoProperties.class, () -> new EmbeddedMongoProperties(
-                    EmbeddedMongoProperties.Backend.MEMORY, null, 0, Duration.ofHours(2), Duration.ofMillis(20)));
+            .withUserConfiguration(Properties.class)
+            .withPropertyValues("haven.embedded-mongo.backend=memory");
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(EmbeddedMongoProperties.class)
+    static class Properties {
+    }
 
     @Test
     void withoutAMongoUriTheEmbeddedServerStartsAndHavenConnectsToIt() {
@@ -44,8 +49,14 @@ class EmbeddedMongoConfigurationTest {
     }
 
     @Test
+    void byDefaultTheEmbeddedServerKeepsNoOplog() {
+        context.run(started -> assertThat(started).hasSingleBean(MongoServer.class)
+                .doesNotHaveBean(EmbeddedOplogTrim.class).doesNotHaveBean(app.haven.shared.ChangeStreamPolling.class));
+    }
+
+    @Test
     void theEmbeddedOplogKeepsOnlyItsWindow() {
-        context.run(started -> {
+        context.withPropertyValues("haven.embedded-mongo.change-streams=true").run(started -> {
             MongoCollection<Document> notes = started.getBean(MongoClient.class).getDatabase("haven")
                     .getCollection("notes");
             Mono.from(notes.insertMany(List.of(new Document("n", 1), new Document("n", 2)))).block();

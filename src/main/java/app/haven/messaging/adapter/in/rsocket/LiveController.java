@@ -73,7 +73,8 @@ class LiveController {
     Mono<Void> connected(Caller caller, RSocketRequester requester) {
         try {
             var connection = presence.connected(caller.id());
-            requester.rsocket().onClose().doFinally(signal -> connection.dispose()).subscribe();
+            // a connection the app drops ends onClose with an error; it is closed all the same
+            requester.rsocket().onClose().onErrorComplete().doFinally(signal -> connection.dispose()).subscribe();
             return Mono.empty();
         } catch (Presence.TooManyConnectionsException e) {
             return Mono.error(new RejectedSetupException(e.getMessage()));

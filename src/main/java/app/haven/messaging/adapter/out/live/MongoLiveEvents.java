@@ -25,6 +25,7 @@ import org.bson.json.JsonWriterSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -61,6 +62,7 @@ import tools.jackson.databind.json.JsonMapper;
  * from just after it: nothing is missed and nothing doubled, whatever was written meanwhile.
  */
 @Component
+@ConditionalOnExpression(LiveTransports.CHANGE_STREAMS)
 class MongoLiveEvents implements LiveEvents, SmartLifecycle {
 
     static final String COLLECTION = "live_events";
@@ -142,9 +144,9 @@ class MongoLiveEvents implements LiveEvents, SmartLifecycle {
             Flux<Change> afterMarker = buffered.asFlux()
                     .skipUntil(change -> marker.equals(change.marker()))
                     .skip(1);
-            return Flux.concat(mongo.insert(marker(userId, marker), COLLECTION).thenMany(replay), afterMarker)
-                    .filter(change -> change.marker() == null)
-                    .map(change -> change.deliveryTo(userId))
+            return Flux.concat(mongo.insert(marker(userId, marker), COLLECTION).thenMany(replay)
+                                    .filter(change -> change.marker() == null).map(change -> change.replayTo(userId)),
+                            afterMarker.filter(change -> change.marker() == null).map(change -> change.deliveryTo(userId)))
                     .doFinally(signal -> joined.dispose());
         });
     }
@@ -206,6 +208,10 @@ class MongoLiveEvents implements LiveEvents, SmartLifecycle {
 
         DeliveredEvent deliveryTo(UUID userId) {
             return new DeliveredEvent(cursor, event.seenBy(userId));
+        }
+
+        DeliveredEvent replayTo(UUID userId) {
+            return new DeliveredEvent(cursor, event.seenBy(userId), true);
         }
     }
 

@@ -120,9 +120,20 @@ class MongoConversations implements Conversations, SmartInitializingSingleton {
     }
 
     @Override
-    public Mono<Void> readOwn(String id, UUID userId, long seq, Instant at) {
-        return update(id, new Update().max(MEMBERS + userId + ".lastReadSeq", seq)
-                .max(MEMBERS + userId + ".lastReadAt", at));
+    public Mono<Conversation> recordSent(String id, UUID senderId, MessagePreview preview) {
+        Update readOwn = new Update().max(MEMBERS + senderId + ".lastReadSeq", preview.seq())
+                .max(MEMBERS + senderId + ".lastReadAt", preview.createdAt());
+        Update shown = new Update().max(MEMBERS + senderId + ".lastReadSeq", preview.seq())
+                .max(MEMBERS + senderId + ".lastReadAt", preview.createdAt())
+                .set("lastMessage", ConversationDocument.PreviewDocument.of(preview))
+                .max("lastMessageAt", preview.createdAt());
+        // a later message may already be shown; moving the list position backwards would reorder lists
+        Query notLater = Query.query(where("_id").is(id)
+                .orOperator(where("lastMessage").is(null), where("lastMessage.seq").lte(preview.seq())));
+        FindAndModifyOptions returnNew = FindAndModifyOptions.options().returnNew(true);
+        return mongo.findAndModify(notLater, shown, returnNew, ConversationDocument.class)
+                .switchIfEmpty(Mono.defer(() -> mongo.findAndModify(byId(id), readOwn, returnNew, ConversationDocument.class)))
+                .map(ConversationDocument::toDomain);
     }
 
     @Override

@@ -44,8 +44,11 @@ public interface Conversations {
     /** Moves the person's read position forward to {@code seq} (never back), announcing it with {@code event}. */
     Mono<Void> markRead(String id, UUID userId, long seq, Instant at, Object event);
 
-    /** Moves the sender's read position to their own message. */
-    Mono<Void> readOwn(String id, UUID userId, long seq, Instant at);
+    /**
+     * Records a message just stored, in one write: the sender's read position moves to it, and it
+     * is shown as the latest unless a later one already is. Answers the conversation as it is now.
+     */
+    Mono<Conversation> recordSent(String id, UUID senderId, MessagePreview preview);
 
     Mono<Void> setPersonal(String id, UUID userId, Boolean muted, Boolean archived);
 
