@@ -1,0 +1,113 @@
+package app.haven.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import app.haven.bench.LiveScenarios.IdleResult;
+
+/**
+ * Haven's benchmark harness ({@code bench/run}): measures the bare limits of the machine, starts
+ * Haven from its jar in a fresh data directory, seeds what each scenario needs through the public
+ * API, drives the load over real sockets from this process, and writes the report.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 2 && args[0].equals("echo-server")) {
+            Baselines.echoServer(Integer.parseInt(args[1]));
+            return;
+        }
+        Options options = Options.parse(args);
+        Run run = run(options);
+        String name = options.smoke() ? "smoke" : (options.postgres() ? "postgres" : "embedded")
+                + (options.mongodbUri() != null ? "-mongodb" : "");
+        Path report = Report.write(run, options.resultsDir(), name);
+        System.out.println("\nreport: " + report);
+        run.targets().forEach(target -> System.out.printf("%-32s %-24s %-44s %s%n", target.scenario(), target.target(),
+                target.measured(), target.met() ? "met" : "MISSED"));
+        if (options.updateBaseline()) {
+            SmokeBaseline.update(run, options.baseline());
+            System.out.println("baseline written: " + options.baseline());
+        } else if (options.smoke()) {
+            List<String> collapses = SmokeBaseline.collapses(run, options.baseline());
+            collapses.forEach(collapse -> System.out.println("COLLAPSE " + collapse));
+            System.out.println(collapses.isEmpty() ? "smoke: within 10x of " + options.baseline() : "smoke: FAILED");
+            System.exit(collapses.isEmpty() ? 0 : 1);
+        }
+        System.exit(0);
+    }
+
+    private static Run run(Options options) {
+        var sizes = options.sizes();
+        String startedAt = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        Map<String, Measurement> measured = new LinkedHashMap<>();
+        measured.put("echo", Baselines.rsocketEcho(sizes));
+        Path data = temporaryDirectory();
+        HavenProcess haven = new HavenProcess(options, data);
+        try (haven; Http http = new Http("setup", haven.httpPort, 8)) {
+            Duration coldStart = haven.start();
+            long residentAfterStart = haven.residentBytes();
+            long heapAfterStart = haven.heapAfterCollection(http, http.login(HavenProcess.ADMIN_EMAIL, HavenProcess.ADMIN_PASSWORD));
+            measured.put("insert", Baselines.mongoInsert(haven.mongoUri(), sizes));
+
+            Practice practice = Practice.create(http, Math.max(sizes.fanOutMembers(), sizes.sendConnections()));
+            RestScenarios rest = new RestScenarios(haven, sizes);
+            measured.put("noOp", rest.authenticatedNoOp(practice));
+            String conversation = rest.startSendConversation(http, practice);
+            AtomicLong stored = new AtomicLong();
+            measured.put("send", rest.send(practice, conversation, stored));
+            rest.fillHistory(practice.fresh(http), conversation, stored);
+            practice = practice.fresh(http);
+            measured.put("history", rest.history(practice, conversation, stored.get()));
+            practice = practice.fresh(http);
+            measured.put("unread", rest.unreadCount(http, practice));
+
+            LiveScenarios live = new LiveScenarios(haven, sizes);
+            practice = practice.fresh(http);
+            measured.put("fanOut", live.fanOut(http, practice));
+            IdleResult idle = live.idleConnections(http, practice.fresh(http));
+
+            haven.stop();
+            Duration restart = haven.start();
+            return new Run(options, startedAt, coldStart, residentAfterStart, heapAfterStart, restart, measured, idle);
+        } finally {
+            haven.stop();
+            if (options.keepData()) {
+                System.out.println("Haven's data directory and log: " + data);
+            } else {
+                delete(data);
+            }
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("haven-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("could not delete " + directory + ": " + e.getMessage());
+        }
+    }
+}
