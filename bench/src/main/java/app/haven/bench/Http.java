@@ -27,7 +27,7 @@ final class Http implements AutoCloseable {
     Http(String name, int port, int connections) {
         this.pool = ConnectionProvider.builder(name).maxConnections(connections).pendingAcquireMaxCount(-1)
                 .pendingAcquireTimeout(Duration.ofMinutes(1)).build();
-        this.client = HttpClient.create(pool).baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30));
+        this.client = HttpClient.create(pool).baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(10));
     }
 
     /** A request's answer: non-2xx answers fail with the status and body, so a load loop counts them as errors. */
