@@ -39,7 +39,7 @@ class TwoInstancesIT {
 
     @Test
     void aMessageSentThroughOneInstanceReachesSubscribersOfTheOther() {
-        ConfigurableApplicationContext a = start(IsolatedTestStores.newName());
+        ConfigurableApplicationContext a = firstInstance();
         try (a; ConfigurableApplicationContext b = secondOf(a)) {
             MessagingApi apiA = api(a, a);
             MessagingApi apiB = api(b, a);
@@ -71,7 +71,7 @@ class TwoInstancesIT {
 
     @Test
     void presenceIsTheSameWhicheverInstanceTheWatcherIsConnectedTo() {
-        ConfigurableApplicationContext a = start(IsolatedTestStores.newName());
+        ConfigurableApplicationContext a = firstInstance();
         try (a; ConfigurableApplicationContext b = secondOf(a)) {
             MessagingApi api = api(a, a);
             Person watcher = api.therapist();
@@ -105,6 +105,14 @@ class TwoInstancesIT {
         int httpPort = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
         return RSocketClients.connect(instance.getBean(RSocketRequester.Builder.class),
                 instance.getBean(RSocketStrategies.class), transport, tcpPort, httpPort, person.token());
+    }
+
+    /**
+     * The first instance runs the embedded MongoDB server; like every instance that shares a
+     * MongoDB, it carries live events through change streams.
+     */
+    private static ConfigurableApplicationContext firstInstance() {
+        return start(IsolatedTestStores.newName(), "--haven.embedded-mongo.change-streams=true");
     }
 
     /** A second instance on the first one's relational store and MongoDB. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * What {@code bench/run} was asked: {@code --smoke} (seconds, compared with the committed
  * baseline), {@code --postgres} (the relational store on PostgreSQL, from {@code HAVEN_POSTGRES_*}),
  * {@code --mongodb-uri=...} (a real MongoDB instead of the embedded server),
- * {@code --update-baseline}, {@code --keep-data} (Haven's data directory and log stay), {@code --haven-jar=...}, {@code --results=DIR}, {@code --commit=...}
+ * {@code --update-baseline}, {@code --keep-data} (Haven's data directory and log stay), {@code --history-messages=N} (the history scenario's conversation length, 100,000 by default), {@code --haven-jar=...}, {@code --results=DIR}, {@code --commit=...}
  * and {@code --haven-jvm-args="..."}.
  */
 record Options(Path havenJar, List<String> havenJvmArgs, boolean postgres, String mongodbUri, boolean smoke,
@@ -28,7 +28,7 @@ record Options(Path havenJar, List<String> havenJvmArgs, boolean postgres, Strin
             given.put(equals < 0 ? arg.substring(2) : arg.substring(2, equals), equals < 0 ? "true" : arg.substring(equals + 1));
         }
         List<String> known = List.of("haven-jar", "haven-jvm-args", "postgres", "mongodb-uri", "smoke", "update-baseline",
-                "results", "baseline", "commit", "keep-data");
+                "results", "baseline", "commit", "keep-data", "history-messages");
         given.keySet().stream().filter(key -> !known.contains(key)).findFirst().ifPresent(key -> {
             throw new IllegalArgumentException("Unknown option --" + key + "; known: " + known);
         });
@@ -41,7 +41,8 @@ record Options(Path havenJar, List<String> havenJvmArgs, boolean postgres, Strin
                 Boolean.parseBoolean(given.getOrDefault("keep-data", "false")),
                 Path.of(given.getOrDefault("results", smoke ? "target/bench" : "bench/results")),
                 Path.of(given.getOrDefault("baseline", "bench/results/smoke-baseline.json")),
-                given.getOrDefault("commit", "unknown"), smoke ? Sizes.SMOKE : Sizes.FULL);
+                given.getOrDefault("commit", "unknown"), (smoke ? Sizes.SMOKE : Sizes.FULL)
+                        .withHistoryMessages(Integer.parseInt(given.getOrDefault("history-messages", "0"))));
     }
 
     private static String required(Map<String, String> given, String key) {
@@ -65,6 +66,12 @@ record Options(Path havenJar, List<String> havenJvmArgs, boolean postgres, Strin
         static final Sizes FULL = new Sizes(Duration.ofSeconds(5), 50, Duration.ofSeconds(20), 100_000,
                 Duration.ofSeconds(20), 1_000, 200, Duration.ofSeconds(10), 10_000, 200, Duration.ofSeconds(10),
                 Duration.ofSeconds(10));
+
+        /** The same sizes with a history of {@code messages} (0 keeps the default). */
+        Sizes withHistoryMessages(int messages) {
+            return messages <= 0 ? this : new Sizes(warmUp, sendConnections, sendFor, messages, historyFor, fanOutMembers,
+                    fanOutRate, fanOutFor, idleConnections, unreadConversations, unreadFor, bareFor);
+        }
 
         static final Sizes SMOKE = new Sizes(Duration.ofSeconds(1), 10, Duration.ofSeconds(3), 2_000,
                 Duration.ofSeconds(3), 40, 50, Duration.ofSeconds(2), 400, 20, Duration.ofSeconds(2),

@@ -53,7 +53,8 @@ final class Report {
         md.append("| JDK | ").append(Jdk.description()).append(" (Haven and the harness alike; Haven on its default heap settings").append(options.havenJvmArgs().isEmpty() ? "" : " plus `" + String.join(" ", options.havenJvmArgs()) + "`").append(") |\n");
         md.append("| Haven | `").append(options.havenJar().getFileName()).append("`, commit ").append(options.commit()).append(" |\n");
         md.append("| stores | ").append(options.mode()).append(" |\n");
-        md.append("| load | the harness, a JVM of its own on the same two cores, over loopback sockets |\n\n");
+        md.append("| load | the harness, a JVM of its own on the same two cores, over loopback sockets |\n");
+        md.append(Run.format("| history | a conversation of %,d messages, all sent through the API |\n\n", options.sizes().historyMessages()));
 
         md.append("## Against the targets\n\n| scenario | target | measured | |\n| --- | --- | --- | --- |\n");
         for (Run.Target target : run.targets()) {
