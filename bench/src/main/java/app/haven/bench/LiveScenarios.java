@@ -41,8 +41,7 @@ final class LiveScenarios {
      */
     Measurement fanOut(Http http, Practice practice) {
         int members = sizes.fanOutMembers();
-        String conversation = http.post("/api/v1/conversations", practice.staff.token(), Map.of("type", "GROUP",
-                "title", "Bench fan-out", "participantIds", practice.memberIds(members))).get("id").asString();
+        String conversation = practice.group(http, "Bench fan-out", members);
         Histogram latency = Measurement.histogram();
         AtomicLong received = new AtomicLong();
         AtomicReference<String> streamError = new AtomicReference<>();
@@ -107,8 +106,7 @@ final class LiveScenarios {
         if (perMember > 20) {
             throw new IllegalStateException("Not enough members for " + sizes.idleConnections() + " connections");
         }
-        String conversation = http.post("/api/v1/conversations", practice.staff.token(), Map.of("type", "GROUP",
-                "title", "Bench idle", "participantIds", practice.memberIds(practice.members.size()))).get("id").asString();
+        String conversation = practice.group(http, "Bench idle", practice.members.size());
         long heapBefore = haven.heapAfterCollection(http, practice.admin.token());
         long rssBefore = haven.residentBytes();
         long began = System.nanoTime();

@@ -14,6 +14,7 @@ import reactor.core.publisher.Mono;
 final class Practice {
 
     private static final String PASSWORD = "bench-member-password";
+    private static final int START_LIMIT = 200;
 
     record Person(String id, String email, String token) {
     }
@@ -54,6 +55,22 @@ final class Practice {
                 .collectList().block();
         return new Practice(new Person(null, admin.email(), adminToken),
                 new Person(staff.id(), staff.email(), http.login(staff.email(), PASSWORD)), fresh);
+    }
+
+    /**
+     * A GROUP conversation the staff member starts with the first {@code count} members: Haven takes
+     * at most 200 people when a conversation starts, so the rest are added one by one, as a
+     * moderator would.
+     */
+    String group(Http http, String title, int count) {
+        List<String> ids = memberIds(count);
+        String id = http.post("/api/v1/conversations", staff.token(), Map.of("type", "GROUP", "title", title,
+                "participantIds", ids.subList(0, Math.min(START_LIMIT, ids.size())))).get("id").asString();
+        Flux.fromIterable(ids.subList(Math.min(START_LIMIT, ids.size()), ids.size()))
+                .concatMap(member -> http.call("POST", "/api/v1/conversations/" + id + "/participants", staff.token(),
+                        Map.of("userId", member)))
+                .blockLast();
+        return id;
     }
 
     List<String> memberIds(int count) {

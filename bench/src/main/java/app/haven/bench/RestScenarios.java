@@ -38,8 +38,7 @@ final class RestScenarios {
 
     /** The conversation the send and history scenarios share, with one member per connection. */
     String startSendConversation(Http http, Practice practice) {
-        return http.post("/api/v1/conversations", practice.staff.token(), Map.of("type", "GROUP", "title",
-                "Bench sends", "participantIds", practice.memberIds(sizes.sendConnections()))).get("id").asString();
+        return practice.group(http, "Bench sends", sizes.sendConnections());
     }
 
     Measurement send(Practice practice, String conversation, AtomicLong stored) {
