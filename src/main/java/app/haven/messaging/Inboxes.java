@@ -1,5 +1,6 @@
 package app.haven.messaging;
 
+import java.util.Set;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -10,6 +11,10 @@ public interface Inboxes {
     /** Unread messages across all the person's conversations. */
     Mono<Long> unreadTotal(UUID userId);
 
-    /** Whether the person has a live connection on any instance right now. */
-    Mono<Boolean> isConnected(UUID userId);
+    /**
+     * Of the message's recipients, those to tell outside the app: still in the conversation, not
+     * muting it, connected nowhere, and with nothing unread there before this message. A busy
+     * conversation so tells each person once, until they read it.
+     */
+    Mono<Set<UUID>> toAlertOf(MessageSent sent);
 }

@@ -267,7 +267,8 @@ class PortalFlowIT {
     }
 
     @Test
-    void remindersFollowTheClientsLeadTimeAndANewMessageReachesSomeoneNotConnected() {
+    void remindersFollowTheClientsLeadTimeAndANewMessageReachesSomeoneNotConnectedOncePerUnreadStretch()
+            throws InterruptedException {
         Person client = api.client();
         Person therapist = api.therapist();
         api.assign(client, therapist);
@@ -291,6 +292,26 @@ class PortalFlowIT {
         await().atMost(SOON).untilAsserted(() -> assertThat(kinds(therapist)).contains("NEW_MESSAGE"));
         assertThat(items(api.ok(api.get(therapist, PORTAL + "/notifications"))).toString())
                 .doesNotContain("See you Thursday");
+
+        // more messages while the first is unread tell nobody again; reading it re-arms the alert
+        String messages = "/api/v1/conversations/" + conversation + "/messages";
+        json(api.send("POST", client, messages, Map.of("content", "And the form", "type", "TEXT")), HttpStatus.CREATED);
+        json(api.send("POST", client, messages, Map.of("content", "Thanks", "type", "TEXT")), HttpStatus.CREATED);
+        api.send("POST", therapist, "/api/v1/conversations/" + conversation + "/read", null)
+                .expectStatus().isNoContent();
+        json(api.send("POST", client, messages, Map.of("content", "One more thing", "type", "TEXT")),
+                HttpStatus.CREATED);
+        await().atMost(SOON).untilAsserted(() -> assertThat(kinds(therapist))
+                .filteredOn("NEW_MESSAGE"::equals).hasSize(2));
+
+        // a muted conversation alerts nobody
+        api.send("POST", therapist, "/api/v1/conversations/" + conversation + "/read", null)
+                .expectStatus().isNoContent();
+        api.ok(api.send("PATCH", therapist, "/api/v1/conversations/" + conversation, Map.of("muted", true)));
+        json(api.send("POST", client, messages, Map.of("content", "Muted now", "type", "TEXT")), HttpStatus.CREATED);
+        json(api.send("POST", client, messages, Map.of("content", "Still muted", "type", "TEXT")), HttpStatus.CREATED);
+        Thread.sleep(1_000);
+        assertThat(kinds(therapist)).filteredOn("NEW_MESSAGE"::equals).hasSize(2);
     }
 
     private List<Object> kinds(Person person) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import app.haven.bench.LiveScenarios.IdleResult;
@@ -56,6 +57,7 @@ public final class Bench {
         var sizes = options.sizes();
         String startedAt = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         Map<String, Measurement> measured = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
         measured.put("echo", Baselines.rsocketEcho(sizes));
         Path data = temporaryDirectory();
         HavenProcess haven = new HavenProcess(options, data);
@@ -63,35 +65,68 @@ public final class Bench {
             Duration coldStart = haven.start();
             long residentAfterStart = haven.residentBytes();
             long heapAfterStart = haven.heapAfterCollection(http, http.login(HavenProcess.ADMIN_EMAIL, HavenProcess.ADMIN_PASSWORD));
-            measured.put("insert", Baselines.mongoInsert(haven.mongoUri(), sizes));
+            Scenarios scenarios = new Scenarios(measured, failures);
+            scenarios.measure("insert", () -> Baselines.mongoInsert(haven.mongoUri(), sizes));
 
-            Practice practice = Practice.create(http, Math.max(sizes.fanOutMembers(), sizes.sendConnections()));
+            Practice[] practice = { Practice.create(http, Math.max(sizes.fanOutMembers(), sizes.sendConnections())) };
             RestScenarios rest = new RestScenarios(haven, sizes);
-            measured.put("noOp", rest.authenticatedNoOp(practice));
-            String conversation = rest.startSendConversation(http, practice);
+            scenarios.measure("noOp", () -> rest.authenticatedNoOp(practice[0]));
+            String conversation = rest.startSendConversation(http, practice[0]);
             AtomicLong stored = new AtomicLong();
-            measured.put("send", rest.send(practice, conversation, stored));
-            rest.fillHistory(practice.fresh(http), conversation, stored);
-            practice = practice.fresh(http);
-            measured.put("history", rest.history(practice, conversation, stored.get()));
-            practice = practice.fresh(http);
-            measured.put("unread", rest.unreadCount(http, practice));
+            scenarios.measure("send", () -> rest.send(practice[0], conversation, stored));
+            scenarios.measure("history", () -> {
+                rest.fillHistory(practice[0].fresh(http), conversation, stored);
+                practice[0] = practice[0].fresh(http);
+                return rest.history(practice[0], conversation, stored.get());
+            });
+            scenarios.measure("unread", () -> {
+                practice[0] = practice[0].fresh(http);
+                return rest.unreadCount(http, practice[0]);
+            });
 
             // idle connections first: the fan-out leaves work behind that would skew their memory figures
             LiveScenarios live = new LiveScenarios(haven, sizes);
-            practice = practice.fresh(http);
-            IdleResult idle = live.idleConnections(http, practice);
-            measured.put("fanOut", live.fanOut(http, practice.fresh(http)));
+            IdleResult idle = scenarios.attempt("idle", () -> {
+                practice[0] = practice[0].fresh(http);
+                return live.idleConnections(http, practice[0]);
+            });
+            scenarios.measure("fanOut", () -> live.fanOut(http, practice[0].fresh(http)));
 
             haven.stop();
-            Duration restart = haven.start();
-            return new Run(options, startedAt, coldStart, residentAfterStart, heapAfterStart, restart, measured, idle);
+            Duration restart = scenarios.attempt("restart", haven::start);
+            return new Run(options, startedAt, coldStart, residentAfterStart, heapAfterStart, restart, measured, idle,
+                    failures);
         } finally {
             haven.stop();
             if (options.keepData()) {
                 System.out.println("Haven's data directory and log: " + data);
             } else {
                 delete(data);
+            }
+        }
+    }
+
+    /**
+     * Runs the scenarios one after another; one that fails is recorded with its reason and the run
+     * goes on, so a report is written whatever broke down.
+     */
+    private record Scenarios(Map<String, Measurement> measured, Map<String, String> failures) {
+
+        void measure(String key, Supplier<Measurement> scenario) {
+            Measurement measurement = attempt(key, scenario);
+            if (measurement != null) {
+                measured.put(key, measurement);
+            }
+        }
+
+        <T> T attempt(String key, Supplier<T> scenario) {
+            try {
+                return scenario.get();
+            } catch (RuntimeException failure) {
+                System.out.println("scenario " + key + " failed: " + failure);
+                failure.printStackTrace(System.out);
+                failures.put(key, String.valueOf(failure));
+                return null;
             }
         }
     }

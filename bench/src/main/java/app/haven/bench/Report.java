@@ -71,13 +71,28 @@ final class Report {
                 m.percentileMs(99), m.percentileMs(99.9), m.maxMs())));
         run.measurements().values().stream().filter(m -> m.firstError() != null)
                 .forEach(m -> md.append("\nFirst error in ").append(m.name()).append(": `").append(m.firstError()).append("`\n"));
+        if (!run.failures().isEmpty()) {
+            md.append("\n## Scenarios that failed\n\nThe run went on without them; the harness's output has the stack traces.\n\n");
+            run.failures().forEach((key, failure) -> md.append("- ").append(key).append(": `").append(failure).append("`\n"));
+        }
 
-        IdleResult idle = run.idle();
         md.append("\n## Memory and start\n\n| | |\n| --- | --- |\n");
         md.append(Run.format("| cold start, empty data directory, to `/actuator/health` UP | %.2f s |\n", run.coldStart().toMillis() / 1000.0));
-        md.append(Run.format("| restart on the run's data, to UP | %.2f s |\n", run.restart().toMillis() / 1000.0));
+        if (run.restart() != null) {
+            md.append(Run.format("| restart on the run's data, to UP | %.2f s |\n", run.restart().toMillis() / 1000.0));
+        }
         md.append(Run.format("| after start: resident / heap after a full collection | %,d MiB / %,d MiB |\n",
                 run.residentAfterStart() >> 20, run.heapAfterStart() >> 20));
+        IdleResult idle = run.idle();
+        if (idle != null) {
+            idleConnections(md, idle);
+        }
+        comparison(md, run);
+        md.append("\n![Latency percentiles per scenario](").append(chart).append(")\n");
+        return md.toString();
+    }
+
+    private static void idleConnections(StringBuilder md, IdleResult idle) {
         md.append(Run.format("| %,d idle RSocket connections (%,d TCP, %,d WebSocket), each with its `inbox` stream, opened in | %.1f s |\n",
                 idle.connections(), (idle.connections() + 1) / 2, idle.connections() / 2, idle.openedInSeconds()));
         md.append(Run.format("| heap after a full collection, before → with them | %,d MiB → %,d MiB (%,.1f KiB per connection) |\n",
@@ -85,20 +100,26 @@ final class Report {
         md.append(Run.format("| resident, before → with them | %,d MiB → %,d MiB |\n", idle.rssBefore() >> 20, idle.rssAfter() >> 20));
         md.append(Run.format("| one message to a group of all their owners reached | %,d of %,d connections in %.2f s |\n",
                 idle.reached(), idle.connections(), idle.reachedInSeconds()));
+    }
 
+    private static void comparison(StringBuilder md, Run run) {
         Measurement send = run.measurements().get("send");
         Measurement history = run.measurements().get("history");
         Measurement noOp = run.measurements().get("noOp");
         md.append("\n## Beside the system Haven replaces\n\nMentara's backend, built from its repository and run on this same ")
                 .append("machine against a local PostgreSQL with 50 concurrent connections (figures from the issue):\n\n")
                 .append("| | Mentara | Haven | |\n| --- | ---: | ---: | ---: |\n");
-        md.append(Run.format("| messages sent per second | 41 | %,.0f | ×%,.0f |\n", send.perSecond(), send.perSecond() / 41));
-        md.append(Run.format("| send p50 / p99 | 1,080 / 2,554 ms | %.1f / %.1f ms | |\n", send.percentileMs(50), send.percentileMs(99)));
-        md.append(Run.format("| history pages per second | 85 | %,.0f | ×%,.0f |\n", history.perSecond(), history.perSecond() / 85));
-        md.append(Run.format("| history p50 | 597 ms | %.1f ms | |\n", history.percentileMs(50)));
-        md.append(Run.format("| authenticated no-op requests per second | 131 | %,.0f | ×%,.0f |\n", noOp.perSecond(), noOp.perSecond() / 131));
-        md.append("\n![Latency percentiles per scenario](").append(chart).append(")\n");
-        return md.toString();
+        if (send != null) {
+            md.append(Run.format("| messages sent per second | 41 | %,.0f | ×%,.0f |\n", send.perSecond(), send.perSecond() / 41));
+            md.append(Run.format("| send p50 / p99 | 1,080 / 2,554 ms | %.1f / %.1f ms | |\n", send.percentileMs(50), send.percentileMs(99)));
+        }
+        if (history != null) {
+            md.append(Run.format("| history pages per second | 85 | %,.0f | ×%,.0f |\n", history.perSecond(), history.perSecond() / 85));
+            md.append(Run.format("| history p50 | 597 ms | %.1f ms | |\n", history.percentileMs(50)));
+        }
+        if (noOp != null) {
+            md.append(Run.format("| authenticated no-op requests per second | 131 | %,.0f | ×%,.0f |\n", noOp.perSecond(), noOp.perSecond() / 131));
+        }
     }
 
     private static void chart(Run run, Path file) throws IOException {

@@ -65,7 +65,8 @@ final class SmokeBaseline {
         if (now.get("coldStart").get("seconds") > start * COLLAPSE) {
             collapses.add(Run.format("cold start %.1f s, baseline %.1f s", now.get("coldStart").get("seconds"), start));
         }
-        if (run.idle().reached() < run.idle().connections()) {
+        run.failures().forEach((key, failure) -> collapses.add(key + " failed: " + failure));
+        if (run.idle() != null && run.idle().reached() < run.idle().connections()) {
             collapses.add(Run.format("idle connections: a message reached %d of %d", run.idle().reached(), run.idle().connections()));
         }
         return collapses;

@@ -1,10 +1,15 @@
 package app.haven.messaging.application;
 
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
 import app.haven.messaging.Inboxes;
+import app.haven.messaging.MessageSent;
+import app.haven.messaging.application.port.out.Conversations;
+import app.haven.messaging.domain.Participant;
 import app.haven.shared.Caller;
 import app.haven.shared.Role;
 import reactor.core.publisher.Mono;
@@ -13,10 +18,12 @@ import reactor.core.publisher.Mono;
 class InboxFacts implements Inboxes {
 
     private final ListConversations conversations;
+    private final Conversations stored;
     private final Presence presence;
 
-    InboxFacts(ListConversations conversations, Presence presence) {
+    InboxFacts(ListConversations conversations, Conversations stored, Presence presence) {
         this.conversations = conversations;
+        this.stored = stored;
         this.presence = presence;
     }
 
@@ -27,7 +34,19 @@ class InboxFacts implements Inboxes {
     }
 
     @Override
-    public Mono<Boolean> isConnected(UUID userId) {
-        return presence.isConnected(userId);
+    public Mono<Set<UUID>> toAlertOf(MessageSent sent) {
+        return stored.find(sent.conversationId())
+                .map(conversation -> sent.recipientIds().stream()
+                        .flatMap(recipient -> conversation.presentParticipant(recipient).stream())
+                        .filter(participant -> !participant.muted())
+                        // anything unread before this message was alerted already, or is being
+                        .filter(participant -> participant.lastReadSeq() >= sent.seq() - 1)
+                        .map(Participant::userId)
+                        .collect(Collectors.toUnmodifiableSet()))
+                .filter(candidates -> !candidates.isEmpty())
+                .flatMap(candidates -> presence.connectedAmong(candidates).map(connected -> candidates.stream()
+                        .filter(candidate -> !connected.contains(candidate))
+                        .collect(Collectors.toUnmodifiableSet())))
+                .defaultIfEmpty(Set.of());
     }
 }

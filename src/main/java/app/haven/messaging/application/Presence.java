@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
@@ -139,9 +140,10 @@ public class Presence {
         });
     }
 
-    /** Whether the person has a live connection on any instance, as all instances report it. */
-    public Mono<Boolean> isConnected(UUID userId) {
-        return viewsOf(Set.of(userId)).next().map(view -> view.status() != Status.OFFLINE).defaultIfEmpty(false);
+    /** Those of {@code userIds} with a live connection on any instance, in one look at the reports. */
+    public Mono<Set<UUID>> connectedAmong(Collection<UUID> userIds) {
+        return viewsOf(Set.copyOf(userIds)).filter(view -> view.status() != Status.OFFLINE)
+                .map(PresenceView::userId).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Everyone's presence as all instances report it: connected and fresh anywhere is ONLINE or AWAY. */

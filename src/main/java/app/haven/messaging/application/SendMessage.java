@@ -96,7 +96,7 @@ public class SendMessage {
     private Mono<MessageView> store(Conversation conversation, Message message) {
         List<UUID> recipients = conversation.presentIds().stream().filter(id -> !id.equals(message.senderId()))
                 .sorted().toList();
-        MessageSent sent = new MessageSent(message.id(), conversation.id(), message.senderId(), recipients,
+        MessageSent sent = new MessageSent(message.id(), conversation.id(), message.seq(), message.senderId(), recipients,
                 message.type().name(), message.createdAt());
         List<UUID> attached = message.attachments().stream().map(Message.Attachment::fileId).toList();
         return messages.insert(message, sent)

@@ -3,15 +3,14 @@ package app.haven.portal.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
 import app.haven.messaging.Inboxes;
+import app.haven.messaging.MessageSent;
 import app.haven.portal.domain.Notification;
 import app.haven.portal.domain.Notification.Kind;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -81,14 +80,17 @@ public class EventNotifications {
                 paymentId, "payment-received");
     }
 
-    /** Only those with no live connection anywhere: the others see the message arrive. */
-    public Mono<Void> messageSent(String messageId, String conversationId, List<UUID> recipients) {
-        return Flux.fromIterable(recipients)
-                .filterWhen(recipient -> inboxes.isConnected(recipient).map(connected -> !connected))
-                .concatMap(recipient -> notify.send(Notification.of(recipient, Kind.NEW_MESSAGE, "A new message",
-                        "You have a new message in Haven.", conversationId,
-                        Notify.key("new-message", messageId, recipient.toString()), now())))
-                .then();
+    /**
+     * Only those messaging says to alert: connected nowhere (the others see the message arrive), and
+     * once per conversation until they read it, so a busy group does not send a mail per message.
+     */
+    public Mono<Void> messageSent(MessageSent sent) {
+        return inboxes.toAlertOf(sent)
+                .flatMap(recipients -> notify.send(recipients.stream().sorted()
+                        .map(recipient -> Notification.of(recipient, Kind.NEW_MESSAGE, "A new message",
+                                "You have a new message in Haven.", sent.conversationId(),
+                                Notify.key("new-message", sent.messageId(), recipient.toString()), now()))
+                        .toList()));
     }
 
     public Mono<Void> messageDigest(UUID recipient, long unread, String day) {

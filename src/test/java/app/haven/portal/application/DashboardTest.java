@@ -8,12 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import app.haven.billing.Balances;
 import app.haven.messaging.Inboxes;
+import app.haven.messaging.MessageSent;
 import app.haven.patients.SessionDirectory;
 import app.haven.portal.application.port.out.MoodStore;
 import app.haven.portal.application.port.out.PreferenceStore;
@@ -40,8 +42,8 @@ class DashboardTest {
             }
 
             @Override
-            public Mono<Boolean> isConnected(UUID userId) {
-                return Mono.just(false);
+            public Mono<Set<UUID>> toAlertOf(MessageSent sent) {
+                return Mono.just(Set.of());
             }
         };
 
@@ -64,8 +66,8 @@ class DashboardTest {
                     }
 
                     @Override
-                    public Mono<Boolean> isConnected(UUID userId) {
-                        return Mono.just(true);
+                    public Mono<Set<UUID>> toAlertOf(MessageSent sent) {
+                        return Mono.just(Set.of());
                     }
                 }).of(CLIENT).block(Duration.ofSeconds(5));
 

@@ -71,8 +71,7 @@ class PortalEventsListener {
     @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessageSent sent) {
         if (!"SYSTEM".equals(sent.type())) {
-            notifications.messageSent(sent.messageId(), sent.conversationId(), sent.recipientIds())
-                    .block(STORE_TIMEOUT);
+            notifications.messageSent(sent).block(STORE_TIMEOUT);
         }
     }
 }
