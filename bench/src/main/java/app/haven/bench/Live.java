@@ -1,6 +1,5 @@
 package app.haven.bench;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -21,6 +20,7 @@ import io.rsocket.transport.netty.client.WebsocketClientTransport;
 import io.rsocket.util.DefaultPayload;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * RSocket connections to Haven as its apps make them: JSON data, composite metadata, the bearer
@@ -41,7 +41,8 @@ final class Live {
 
     Mono<RSocket> connect(Transport transport, String token) {
         ClientTransport client = transport == Transport.TCP ? TcpClientTransport.create("127.0.0.1", tcpPort)
-                : WebsocketClientTransport.create(URI.create("ws://127.0.0.1:" + httpPort + "/rsocket"));
+                // a connection of its own each: the shared pool holds at most 500 and makes the 501st wait
+                : WebsocketClientTransport.create(HttpClient.newConnection().host("127.0.0.1").port(httpPort), "/rsocket");
         ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
         CompositeByteBuf setup = allocator.compositeBuffer();
         CompositeMetadataCodec.encodeAndAddMetadata(setup, allocator, WellKnownMimeType.MESSAGE_RSOCKET_AUTHENTICATION,
