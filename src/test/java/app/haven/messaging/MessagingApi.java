@@ -42,7 +42,7 @@ final class MessagingApi {
     static final String MESSAGES = "/api/v1/messages";
     static final String BLOCKS = "/api/v1/blocks";
     static final String USER_SEARCH = "/api/v1/users/search";
-    static final String ACCESS_AUDIT = "/api/v1/admin/access-audit";
+    static final String ACCESS_AUDIT = "/api/v1/admin/audit";
     static final Duration EVENTUALLY = Duration.ofSeconds(15);
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
 

@@ -34,7 +34,7 @@ final class PatientsApi {
 
     static final String PATIENTS = "/api/v1/patients";
     static final String SESSIONS = "/api/v1/sessions";
-    static final String ACCESS_AUDIT = "/api/v1/admin/access-audit";
+    static final String ACCESS_AUDIT = "/api/v1/admin/audit";
     static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
 
     private final WebTestClient http;

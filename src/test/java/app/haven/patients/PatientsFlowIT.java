@@ -231,7 +231,8 @@ class PatientsFlowIT {
         await().atMost(EVENTUALLY).untilAsserted(() -> {
             List<Map<String, Object>> audit = auditOf(admin, c);
             assertThat(audit).allSatisfy(entry -> assertThat(entry).containsEntry("subjectId", c.toString())
-                    .containsKeys("id", "actorId", "actorRole", "resource", "resourceId", "occurredAt"));
+                    .containsKeys("id", "actorId", "actorRole", "resource", "resourceId", "occurredAt")
+                    .containsEntry("origin", "127.0.0.1"));
             assertThat(audit).anySatisfy(entry -> assertThat(entry).containsEntry("actorId", a.toString())
                     .containsEntry("actorRole", "THERAPIST").containsEntry("resource", "CLIENT_RECORD"));
             assertThat(audit).anySatisfy(entry -> assertThat(entry).containsEntry("actorId", a.toString())
@@ -242,6 +243,14 @@ class PatientsFlowIT {
                     .noneSatisfy(entry -> assertThat(entry).containsEntry("resource", "SESSION_NOTES")
                             .doesNotContainEntry("actorId", a.toString()));
         });
+        // a time window: everything so far lies before now, nothing after it
+        Instant now = Instant.now().plusSeconds(1);
+        assertThat(auditOf(admin, c, null, now)).hasSameSizeAs(auditOf(admin, c));
+        assertThat(auditOf(admin, c, now, null)).isEmpty();
+        problem(api.get(admin, uri -> uri.path(ACCESS_AUDIT).queryParam("from", now.toString())
+                .queryParam("to", now.minusSeconds(60).toString()).build()), HttpStatus.BAD_REQUEST);
+        problem(api.get(admin, uri -> uri.path(ACCESS_AUDIT).queryParam("from", "yesterday").build()),
+                HttpStatus.BAD_REQUEST);
         for (String refused : List.of(clientC, therapistA, staff)) {
             problem(api.get(refused, uri -> uri.path(ACCESS_AUDIT).queryParam("subjectId", c).build()),
                     HttpStatus.FORBIDDEN);
@@ -430,7 +439,13 @@ class PatientsFlowIT {
     }
 
     private List<Map<String, Object>> auditOf(String adminToken, UUID subject) {
+        return auditOf(adminToken, subject, null, null);
+    }
+
+    private List<Map<String, Object>> auditOf(String adminToken, UUID subject, Instant from, Instant to) {
         return items(json(api.get(adminToken, uri -> uri.path(ACCESS_AUDIT).queryParam("subjectId", subject)
+                .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
+                .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
                 .queryParam("limit", 100).build()), HttpStatus.OK));
     }
 

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
@@ -12,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole of Haven on random ports (HTTP and RSocket TCP), on the test stores. Test classes
- * sharing this annotation share one running application.
+ * sharing this annotation share one running application. Every JSON answer is scanned for
+ * secrets ({@link ResponseSecrets}), and a test during which one leaked fails.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,5 +22,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureWebTestClient
 @ActiveProfiles(resolver = TestProfiles.class)
 @Import(TestSupportConfiguration.class)
+@ExtendWith(ResponseSecrets.Check.class)
 public @interface HavenTest {
 }

@@ -19,6 +19,11 @@ public class TestSupportConfiguration {
     }
 
     @Bean
+    ResponseSecrets.Scan responseSecretsScan() {
+        return new ResponseSecrets.Scan();
+    }
+
+    @Bean
     TestTokens testTokens(JwtEncoder jwtEncoder) {
         return new TestTokens(jwtEncoder);
     }

@@ -278,7 +278,7 @@ class WorksheetsFlowIT {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> auditOf(Person client) {
-        return (List<Map<String, Object>>) json(api.get(api.admin(), "/api/v1/admin/access-audit?subjectId="
+        return (List<Map<String, Object>>) json(api.get(api.admin(), "/api/v1/admin/audit?subjectId="
                 + client.id()), HttpStatus.OK).get("items");
     }
 }

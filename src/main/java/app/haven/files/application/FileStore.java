@@ -1,6 +1,7 @@
 package app.haven.files.application;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import app.haven.files.application.port.out.FileRecords;
 import app.haven.files.domain.AcceptedType;
 import app.haven.files.domain.SafeFileName;
 import app.haven.shared.InvalidInputException;
+import app.haven.shared.PerPersonRateLimit;
 import app.haven.shared.Transactions;
 import app.haven.shared.UnacceptableContentException;
 import app.haven.shared.UnsupportedContentTypeException;
@@ -41,6 +43,7 @@ class FileStore implements StoredFiles {
     private final ContentScanner scanner;
     private final Transactions transactions;
     private final FilesProperties properties;
+    private final PerPersonRateLimit uploads;
     private final Clock clock;
 
     FileStore(BlobStore blobs, FileRecords records, ContentTypes contentTypes, ContentScanner scanner,
@@ -51,12 +54,15 @@ class FileStore implements StoredFiles {
         this.scanner = scanner;
         this.transactions = transactions;
         this.properties = properties;
+        this.uploads = new PerPersonRateLimit(properties.uploadBurst(), properties.uploadsPerHour(), Duration.ofHours(1),
+                "You are uploading files faster than Haven accepts them.", clock);
         this.clock = clock;
     }
 
     @Override
     public Mono<StoredFile> store(Flux<DataBuffer> bytes, String declaredName, UUID ownerId) {
-        return blobs.stage(bytes, properties.maxSize().toBytes())
+        // counted before a byte is staged, so a refused upload costs nothing
+        return uploads.admit(ownerId).then(Mono.defer(() -> blobs.stage(bytes, properties.maxSize().toBytes())))
                 .flatMap(staged -> accept(staged, declaredName, ownerId)
                         .onErrorResume(failure -> blobs.discard(staged).then(Mono.error(failure))));
     }

@@ -28,12 +28,18 @@ class AccessAuditController {
         this.audit = audit;
     }
 
-    @GetMapping("/api/v1/admin/access-audit")
+    /** Newest first; {@code from} inclusive, {@code to} exclusive. */
+    @GetMapping("/api/v1/admin/audit")
     Mono<CursorPage<Entry>> entries(@RequestParam(required = false) UUID subjectId,
-            @RequestParam(required = false) UUID actorId, @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) UUID actorId, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") @Min(1) int limit) {
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidInputException("from must be before to");
+        }
         int size = Math.min(limit, MAX_LIMIT);
-        return audit.newestFirst(subjectId, actorId, position(cursor), size + 1).collectList().map(rows -> {
+        var query = new R2dbcAccessAudit.Query(subjectId, actorId, from, to);
+        return audit.newestFirst(query, position(cursor), size + 1).collectList().map(rows -> {
             var page = rows.subList(0, Math.min(size, rows.size()));
             String next = rows.size() > size ? String.valueOf(page.get(page.size() - 1).position()) : null;
             return new CursorPage<>(page.stream().map(Entry::of).toList(), next);
@@ -51,11 +57,12 @@ class AccessAuditController {
         }
     }
 
+    /** Who read which record of whose, when and from where; never the content itself. */
     record Entry(UUID id, UUID actorId, String actorRole, UUID subjectId, String resource, String resourceId,
-            Instant occurredAt) {
+            Instant occurredAt, String origin) {
         static Entry of(R2dbcAccessAudit.AccessEntry entry) {
             return new Entry(entry.id(), entry.actorId(), entry.actorRole(), entry.subjectId(), entry.resource(),
-                    entry.resourceId(), entry.occurredAt());
+                    entry.resourceId(), entry.occurredAt(), entry.origin());
         }
     }
 }
