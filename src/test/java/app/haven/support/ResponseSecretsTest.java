@@ -34,7 +34,8 @@ class ResponseSecretsTest {
             "/api/v1/sessions/1|CLIENT|{\"id\":\"s1\",\"notes\":null}",
             "/api/v1/auth/register|  |{\"status\":400,\"errors\":[{\"field\":\"password\",\"message\":\"is too short\"}]}",
             "/api/v1/conversations/c/messages|CLIENT|{\"content\":\"my password manager says at home (again)\"}",
-            "/api/v1/files/1|STAFF|{\"name\":\"notes.txt\",\"sha256Prefix\":\"ab\",\"size\":3}" })
+            "/api/v1/files/1|STAFF|{\"name\":\"notes.txt\",\"sha256Prefix\":\"ab\",\"size\":3}",
+            "/api/v1/billing/providers/1|STAFF|{\"npi\":\"1234567893\",\"credentials\":\"LCSW, PhD\"}" })
     void letsOrdinaryAnswersThrough(String path, String role, String body) {
         assertThat(ResponseSecrets.findIn(path, role, body)).isEmpty();
     }

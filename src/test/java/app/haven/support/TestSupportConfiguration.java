@@ -1,6 +1,7 @@
 package app.haven.support;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.rsocket.server.RSocketServerCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -21,6 +22,11 @@ public class TestSupportConfiguration {
     @Bean
     ResponseSecrets.Scan responseSecretsScan() {
         return new ResponseSecrets.Scan();
+    }
+
+    @Bean
+    RSocketServerCustomizer rsocketSecretsScan() {
+        return ResponseSecrets.rsocketScan();
     }
 
     @Bean

@@ -25,6 +25,9 @@ import app.haven.bench.LiveScenarios.IdleResult;
  */
 public final class Bench {
 
+    /** The longest a scenario waits for Haven to finish earlier work before it measures anyway. */
+    private static final Duration SETTLE = Duration.ofMinutes(10);
+
     private Bench() {
     }
 
@@ -74,28 +77,37 @@ public final class Bench {
             String conversation = rest.startSendConversation(http, practice[0]);
             AtomicLong stored = new AtomicLong();
             scenarios.measure("send", () -> rest.send(practice[0], conversation, stored));
+            // each measurement starts once Haven has worked off what the seeding before it left behind
+            Map<String, Duration> settled = new LinkedHashMap<>();
             scenarios.measure("history", () -> {
                 rest.fillHistory(practice[0].fresh(http), conversation, stored);
+                settled.put("history", haven.settle(SETTLE));
                 practice[0] = practice[0].fresh(http);
                 return rest.history(practice[0], conversation, stored.get());
             });
             scenarios.measure("unread", () -> {
                 practice[0] = practice[0].fresh(http);
-                return rest.unreadCount(http, practice[0]);
+                return rest.unreadCount(http, practice[0], () -> settled.put("unread", haven.settle(SETTLE)));
             });
 
             // idle connections first: the fan-out leaves work behind that would skew their memory figures
             LiveScenarios live = new LiveScenarios(haven, sizes);
             IdleResult idle = scenarios.attempt("idle", () -> {
+                settled.put("idle", haven.settle(SETTLE));
                 practice[0] = practice[0].fresh(http);
                 return live.idleConnections(http, practice[0]);
             });
-            scenarios.measure("fanOut", () -> live.fanOut(http, practice[0].fresh(http)));
+            scenarios.measure("fanOut", () -> {
+                settled.put("fanOut", haven.settle(SETTLE));
+                return live.fanOut(http, practice[0].fresh(http));
+            });
+            settled.forEach((scenario, took) -> System.out.printf("settled before %s in %.1f s%n", scenario,
+                    took.toMillis() / 1000.0));
 
             haven.stop();
             Duration restart = scenarios.attempt("restart", haven::start);
             return new Run(options, startedAt, coldStart, residentAfterStart, heapAfterStart, restart, measured, idle,
-                    failures);
+                    failures, settled);
         } finally {
             haven.stop();
             if (options.keepData()) {

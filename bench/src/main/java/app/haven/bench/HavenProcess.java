@@ -114,6 +114,29 @@ final class HavenProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until Haven has worked off what earlier scenarios left behind (event listeners, mail,
+     * notifications): its CPU use below a sixth of one core for three seconds in a row, at most
+     * {@code max}. Answers how long that took, itself a figure worth reporting.
+     */
+    Duration settle(Duration max) {
+        long began = System.nanoTime();
+        long deadline = began + max.toNanos();
+        int quietSeconds = 0;
+        Duration before = cpu();
+        while (quietSeconds < 3 && System.nanoTime() < deadline) {
+            sleep(Duration.ofSeconds(1));
+            Duration now = cpu();
+            quietSeconds = now.minus(before).toMillis() < 170 ? quietSeconds + 1 : 0;
+            before = now;
+        }
+        return Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    private Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Heap in use after a full collection (jcmd GC.run), read from Haven's own metrics. */
     long heapAfterCollection(Http http, String adminToken) {
         run(Jdk.tool("jcmd"), String.valueOf(process.pid()), "GC.run");

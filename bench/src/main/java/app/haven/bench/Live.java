@@ -21,6 +21,7 @@ import io.rsocket.util.DefaultPayload;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.tcp.TcpClient;
 
 /**
  * RSocket connections to Haven as its apps make them: JSON data, composite metadata, the bearer
@@ -40,8 +41,10 @@ final class Live {
     }
 
     Mono<RSocket> connect(Transport transport, String token) {
-        ClientTransport client = transport == Transport.TCP ? TcpClientTransport.create("127.0.0.1", tcpPort)
-                // a connection of its own each: the shared pool holds at most 500 and makes the 501st wait
+        // a connection of its own each: Reactor Netty's shared pools (TcpClient.create(), HttpClient.create())
+        // hold at most 500 connections and make the 501st wait 45 s, then fail
+        ClientTransport client = transport == Transport.TCP
+                ? TcpClientTransport.create(TcpClient.newConnection().host("127.0.0.1").port(tcpPort))
                 : WebsocketClientTransport.create(HttpClient.newConnection().host("127.0.0.1").port(httpPort), "/rsocket");
         ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
         CompositeByteBuf setup = allocator.compositeBuffer();

@@ -71,6 +71,13 @@ final class Report {
                 m.percentileMs(99), m.percentileMs(99.9), m.maxMs())));
         run.measurements().values().stream().filter(m -> m.firstError() != null)
                 .forEach(m -> md.append("\nFirst error in ").append(m.name()).append(": `").append(m.firstError()).append("`\n"));
+        if (!run.settled().isEmpty()) {
+            md.append("\nBefore measuring, each scenario waited until Haven's CPU use stayed under a sixth of a core for ")
+                    .append("three seconds, so work left behind by the seeding before it (event listeners, notifications) ")
+                    .append("is not counted against it: ");
+            md.append(String.join("; ", run.settled().entrySet().stream().map(entry -> Run.format("%s %.1f s",
+                    entry.getKey(), entry.getValue().toMillis() / 1000.0)).toList())).append(".\n");
+        }
         if (!run.failures().isEmpty()) {
             md.append("\n## Scenarios that failed\n\nThe run went on without them; the harness's output has the stack traces.\n\n");
             run.failures().forEach((key, failure) -> md.append("- ").append(key).append(": `").append(failure).append("`\n"));

@@ -79,7 +79,7 @@ final class RestScenarios {
      * for their unread count: one connection, one request at a time, so the figure is the latency a
      * person sees, not queueing.
      */
-    Measurement unreadCount(Http http, Practice practice) {
+    Measurement unreadCount(Http http, Practice practice, Runnable beforeMeasuring) {
         Person reader = practice.members.get(0);
         Person writer = practice.members.get(1);
         int existing = http.get("/api/v1/conversations?limit=100", reader.token()).get("items").size();
@@ -92,6 +92,7 @@ final class RestScenarios {
                 .blockLast();
         String total = http.get("/api/v1/messages/unread-count", reader.token()).toString();
         System.out.printf("reader in %d conversations: %s%n", sizes.unreadConversations(), total);
+        beforeMeasuring.run();
         try (Http single = new Http("unread", haven.httpPort, 1)) {
             return ClosedLoop.run("unread count, " + sizes.unreadConversations() + " conversations", 1, sizes.warmUp(),
                     sizes.unreadFor(), worker -> single.call("GET", "/api/v1/messages/unread-count", reader.token(), null));

@@ -13,10 +13,12 @@ import app.haven.bench.LiveScenarios.IdleResult;
 /**
  * Everything one run of the harness measured, and how it compares with the targets. A scenario that
  * failed has no measurement (and {@code idle} or {@code restart} may be null); {@code failures}
- * says why, by scenario key.
+ * says why, by scenario key; {@code settled} how long Haven took to finish earlier work before
+ * each scenario measured.
  */
 record Run(Options options, String startedAt, Duration coldStart, long residentAfterStart, long heapAfterStart,
-        Duration restart, Map<String, Measurement> measurements, IdleResult idle, Map<String, String> failures) {
+        Duration restart, Map<String, Measurement> measurements, IdleResult idle, Map<String, String> failures,
+        Map<String, Duration> settled) {
 
     record Target(String scenario, String target, String measured, boolean met) {
     }

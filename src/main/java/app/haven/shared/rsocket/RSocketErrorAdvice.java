@@ -11,6 +11,7 @@ import app.haven.shared.ConflictException;
 import app.haven.shared.InvalidInputException;
 import app.haven.shared.NotFoundException;
 import app.haven.shared.SessionExpiredException;
+import app.haven.shared.StoreUnavailable;
 import io.rsocket.RSocketErrorException;
 import io.rsocket.exceptions.ApplicationErrorException;
 import io.rsocket.exceptions.InvalidException;
@@ -71,6 +72,10 @@ class RSocketErrorAdvice {
 
     @MessageExceptionHandler(Exception.class)
     Mono<Void> unexpected(Exception e) {
+        if (StoreUnavailable.causedBy(e)) {
+            log.warn("A store is unreachable: {}", e.toString());
+            return Mono.error(new ApplicationErrorException("unavailable: " + StoreUnavailable.DETAIL));
+        }
         log.error("RSocket route failed", e);
         return Mono.error(new ApplicationErrorException("Something went wrong on our side"));
     }

@@ -12,6 +12,7 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
+import app.haven.shared.StoreUnavailable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -39,6 +40,12 @@ class FallbackProblemHandler implements WebExceptionHandler {
         if (error instanceof ErrorResponse response && response.getStatusCode().is4xxClientError()) {
             exchange.getResponse().getHeaders().addAll(response.getHeaders());
             return problems.write(exchange, ProblemResponses.problem(response.getStatusCode(), safeDetail(response)));
+        }
+        if (StoreUnavailable.causedBy(error)) {
+            log.warn("A store is unreachable on {}: {}", exchange.getRequest().getPath(), error.toString());
+            var unavailable = ProblemResponses.storeUnavailable();
+            exchange.getResponse().getHeaders().addAll(unavailable.getHeaders());
+            return problems.write(exchange, unavailable.getBody());
         }
         String errorId = UUID.randomUUID().toString();
         log.error("Unhandled error {} on {}", errorId, exchange.getRequest().getPath(), error);

@@ -32,6 +32,7 @@ import app.haven.shared.ContentTooLargeException;
 import app.haven.shared.ForbiddenException;
 import app.haven.shared.InvalidInputException;
 import app.haven.shared.NotFoundException;
+import app.haven.shared.StoreUnavailable;
 import app.haven.shared.TooManyRequestsException;
 import app.haven.shared.PaymentDeclinedException;
 import app.haven.shared.UnacceptableContentException;
@@ -152,7 +153,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreUnavailable.causedBy(e)) {
+            log.warn("A store is unreachable: {}", e.toString());
+            return ProblemResponses.storeUnavailable();
+        }
+        return ResponseEntity.internalServerError().body(defect(e));
+    }
+
+    private static ProblemDetail defect(Exception e) {
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {}", errorId, e);
         ProblemDetail problem = ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR,

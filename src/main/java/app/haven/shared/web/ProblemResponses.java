@@ -4,15 +4,18 @@ import java.net.URI;
 import java.util.Map;
 
 import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
+import app.haven.shared.StoreUnavailable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,6 +47,13 @@ public class ProblemResponses {
         ProblemDetail problem = problem(status, detail);
         problem.setType(URI.create(TYPE_BASE + slug));
         return problem;
+    }
+
+    /** 503 with {@code Retry-After}: a store cannot be reached just now (see {@link StoreUnavailable}). */
+    public static ResponseEntity<ProblemDetail> storeUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(StoreUnavailable.RETRY_AFTER.toSeconds()))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, StoreUnavailable.DETAIL));
     }
 
     static URI typeOf(HttpStatusCode status) {
