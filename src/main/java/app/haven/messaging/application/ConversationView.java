@@ -21,6 +21,10 @@ public record ConversationView(String id, String type, String title, UUID sessio
         return of(conversation, null);
     }
 
+    /**
+     * As {@code viewer} sees it. Someone who is not in it (staff opening a session's conversation
+     * for its client and therapist) learns that it exists and who is in it, never what was said.
+     */
     public static ConversationView of(Conversation conversation, UUID viewer) {
         Participant me = viewer == null ? null : conversation.participants().get(viewer);
         var preview = conversation.lastMessage();
@@ -31,7 +35,7 @@ public record ConversationView(String id, String type, String title, UUID sessio
                         .map(ParticipantView::of).toList(),
                 conversation.createdAt(), conversation.lastMessageAt(), conversation.readOnly(),
                 me != null && me.muted(), me != null && me.archived(), viewer == null ? 0 : conversation.unreadFor(viewer),
-                preview == null ? null : new LastMessage(preview.messageId(), preview.senderId(), preview.type().name(),
+                preview == null || viewer != null && me == null ? null : new LastMessage(preview.messageId(), preview.senderId(), preview.type().name(),
                         preview.content(), preview.createdAt()));
     }
 
