@@ -38,9 +38,7 @@ class InboxFacts implements Inboxes {
         return stored.find(sent.conversationId())
                 .map(conversation -> sent.recipientIds().stream()
                         .flatMap(recipient -> conversation.presentParticipant(recipient).stream())
-                        .filter(participant -> !participant.muted())
-                        // anything unread before this message was alerted already, or is being
-                        .filter(participant -> participant.lastReadSeq() >= sent.seq() - 1)
+                        .filter(participant -> participant.wouldBeAlertedOf(sent.seq()))
                         .map(Participant::userId)
                         .collect(Collectors.toUnmodifiableSet()))
                 .filter(candidates -> !candidates.isEmpty())

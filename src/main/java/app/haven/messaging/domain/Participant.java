@@ -25,6 +25,16 @@ public record Participant(UUID userId, ParticipantRole role, Instant joinedAt, I
         return leftAt == null;
     }
 
+    /**
+     * Whether message {@code seq} is the first this person has not read, so that telling them about
+     * it starts an unread stretch. Not when they read it already (the alert is decided after the
+     * send, and they may have read on or replied since), nor when an earlier message is still
+     * unread (they were told about that one), nor when they muted the conversation.
+     */
+    public boolean wouldBeAlertedOf(long seq) {
+        return isPresent() && !muted && lastReadSeq == seq - 1;
+    }
+
     public boolean moderates() {
         return role == ParticipantRole.MODERATOR || role == ParticipantRole.ADMIN;
     }
