@@ -45,7 +45,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.messaging.handler.DestinationPatternsMessageCondition;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
@@ -70,7 +69,6 @@ import io.rsocket.exceptions.RejectedSetupException;
 import io.rsocket.frame.FrameType;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -183,6 +181,7 @@ class AuthorizationMatrixIT {
 
     @Autowired TestTokens tokens;
     @Autowired ApplicationContext context;
+    @Autowired WebTestClient server;
     @Autowired RSocketMessageHandler rsocketHandler;
     @Autowired ObjectProvider<RSocketRequester.Builder> rsocketBuilders;
     @Autowired RSocketStrategies strategies;
@@ -205,11 +204,7 @@ class AuthorizationMatrixIT {
 
     @TestFactory
     Stream<DynamicNode> everyRouteAnswersEveryCallerAsTheRulesSay() {
-        // a connection per request: Reactor Netty 1.3.6's server can stop reading a kept-alive
-        // connection (reactor-netty#4361), and a cell that changes something cannot be retried
-        http = ApiBodies.readingLargeBodies(WebTestClient.bindToServer(
-                        new ReactorClientHttpConnector(HttpClient.newConnection()))
-                .baseUrl("http://localhost:" + httpPort).responseTimeout(PATIENCE).build());
+        http = ApiBodies.readingLargeBodies(server.mutate().responseTimeout(PATIENCE).build());
         people = TestPeople.on(tokens, http);
         world = buildWorld();
         List<Row> httpRows = httpRows(world);

@@ -20,7 +20,6 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import app.haven.shared.ChangeStreamPolling;
 
@@ -70,7 +69,10 @@ class EmbeddedMongoConfiguration {
 
     private static MongoBackend backend(EmbeddedMongoProperties properties) {
         if (properties.backend() == EmbeddedMongoProperties.Backend.MEMORY) {
-            return new MemoryBackend();
+            // the same storage as the file, kept in memory: mongo-java-server's own MemoryBackend
+            // shares live documents with replies being encoded, and an update at that moment throws
+            // in the encoder and leaves the driver waiting for an answer that never comes
+            return H2Backend.inMemory();
         }
         try {
             Files.createDirectories(properties.directory());

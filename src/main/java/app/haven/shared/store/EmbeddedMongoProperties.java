@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code spring.mongodb.uri} is configured.
  *
  * @param backend {@code file} keeps documents in an H2 file under {@code directory};
- *                {@code memory} forgets them on exit (tests)
+ *                {@code memory} keeps them in an in-memory H2 store and forgets them on exit (tests)
  * @param directory where the file backend keeps its data (under the data directory)
  * @param port the port it listens on, 0 for any free one
  * @param changeStreams whether the server keeps an oplog for change streams. Off by default: Haven on
