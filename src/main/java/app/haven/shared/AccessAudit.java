@@ -1,5 +1,6 @@
 package app.haven.shared;
 
+import java.util.Collection;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -12,11 +13,18 @@ import reactor.core.publisher.Mono;
 public interface AccessAudit {
 
     /**
-     * @param subjectId  the client the content belongs to, or {@code null} when it is not one
-     *                   client's (a group conversation)
-     * @param resourceId the id of what was read: a client, a session, a conversation
+     * @param subjectId  the client the content belongs to, or {@code null} when it is no one's in
+     *                   particular
+     * @param resourceId the id of what was read: a client, a session, a conversation, a message
      */
     Mono<Void> recordRead(Caller reader, UUID subjectId, AuditedResource resource, String resourceId);
+
+    /**
+     * One read of content that belongs to several people, such as a conversation's messages: an
+     * entry for each of them, so that asking for any one of them finds it; one entry without a
+     * subject when there is nobody.
+     */
+    Mono<Void> recordRead(Caller reader, Collection<UUID> subjectIds, AuditedResource resource, String resourceId);
 
     /** What kind of clinical content was read. */
     enum AuditedResource {

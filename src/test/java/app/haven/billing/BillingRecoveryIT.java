@@ -16,30 +16,25 @@ import app.haven.patients.SessionCompleted;
 import app.haven.shared.EventOutbox;
 import app.haven.shared.Transactions;
 import app.haven.support.IsolatedTestStores;
+import app.haven.support.KilledHaven;
 
 /**
- * A session completed just before Haven stopped: the change and its SessionCompleted event were
- * committed together, but nothing was delivered yet. After a restart on the same store the client
- * has exactly one charge for it, and the same event delivered once more adds none.
+ * A session completed just before Haven's process was killed (SIGKILL): the change and its
+ * SessionCompleted event were committed together, but nothing was delivered yet. After a restart
+ * on the same store the client has exactly one charge for it, and the same event delivered once
+ * more adds none.
  */
 class BillingRecoveryIT {
 
     private static final Duration DELIVERY = Duration.ofSeconds(20);
 
     @Test
-    void aSessionCompletedJustBeforeAStopIsChargedOnceAfterTheRestart() {
+    void aSessionCompletedJustBeforeTheProcessWasKilledIsChargedOnceAfterTheRestart() throws Exception {
         String store = IsolatedTestStores.newName();
-        UUID sessionId = UUID.randomUUID();
-        UUID clientId = UUID.randomUUID();
-        Instant startsAt = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        SessionCompleted completed = new SessionCompleted(sessionId, clientId, UUID.randomUUID(), "90837", 60, false,
-                startsAt, startsAt.plus(Duration.ofHours(1)));
-
-        try (ConfigurableApplicationContext first = IsolatedTestStores.startHaven(store,
-                "--haven.events.relay-enabled=false")) {
-            commit(first, completed);
-            assertThat(charges(first, sessionId)).isZero();
-        }
+        // the relay is off so that the kill surely comes between the commit and the delivery
+        SessionCompleted completed = SessionCompletedThenKilled.parse(KilledHaven.runThenKill(store,
+                SessionCompletedThenKilled.class, "--haven.events.relay-enabled=false"));
+        UUID sessionId = completed.sessionId();
 
         try (ConfigurableApplicationContext second = IsolatedTestStores.startHaven(store)) {
             await().atMost(DELIVERY).until(() -> charges(second, sessionId) == 1);
@@ -50,6 +45,27 @@ class BillingRecoveryIT {
             assertThat(second.getBean(JdbcTemplate.class).queryForObject(
                     "SELECT amount FROM billing_charges WHERE session_id = ?", String.class, sessionId))
                     .isEqualTo("180.00");
+        }
+    }
+
+    /** In the process that is killed: commits a completed session, and checks nothing was charged yet. */
+    public static class SessionCompletedThenKilled implements KilledHaven.Step {
+
+        @Override
+        public String run(ConfigurableApplicationContext haven) {
+            Instant startsAt = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+            SessionCompleted completed = new SessionCompleted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                    "90837", 60, false, startsAt, startsAt.plus(Duration.ofHours(1)));
+            commit(haven, completed);
+            assertThat(charges(haven, completed.sessionId())).isZero();
+            return completed.sessionId() + " " + completed.clientId() + " " + completed.therapistId() + " " + startsAt;
+        }
+
+        static SessionCompleted parse(String answer) {
+            String[] parts = answer.split(" ");
+            Instant startsAt = Instant.parse(parts[3]);
+            return new SessionCompleted(UUID.fromString(parts[0]), UUID.fromString(parts[1]), UUID.fromString(parts[2]),
+                    "90837", 60, false, startsAt, startsAt.plus(Duration.ofHours(1)));
         }
     }
 

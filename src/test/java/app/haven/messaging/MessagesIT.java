@@ -559,22 +559,39 @@ class MessagesIT {
     }
 
     @Test
-    void readingAConversationsMessagesIsRecordedInTheAccessAudit() {
+    void everyReadOfAConversationsMessagesIsRecordedAgainstEveryoneWhoseWordsWereRead() {
         Person reader = api.therapist();
-        Person writer = api.therapist();
-        String direct = api.newDirectId(reader, writer);
-        api.sent(writer, direct, "clinical words");
+        Person writer = api.client();
+        Person third = api.client();
+        api.assign(writer, reader);
+        api.assign(third, reader);
+        String group = api.newGroupId(reader, writer, third);
+        String message = api.sentId(writer, group, "clinical words " + UUID.randomUUID());
+        api.edit(writer, message, "clinical words, put differently").expectStatus().isOk();
+        String word = "audited" + UUID.randomUUID().toString().replace("-", "");
+        api.sent(third, group, "a note with " + word);
 
-        api.history(reader, direct);
+        api.history(reader, group);
+        assertThat(api.found(reader, word)).hasSize(1);
+        json(api.edits(reader, message), HttpStatus.OK);
 
-        Person auditor = api.person(UUID.randomUUID(), Role.ADMIN);
+        Person auditor = api.admin();
         await().atMost(EVENTUALLY).untilAsserted(() -> {
-            List<Map<String, Object>> entries = items(json(api.get(auditor, uri -> uri.path(ACCESS_AUDIT)
-                    .queryParam("actorId", reader.id()).queryParam("limit", 100).build()), HttpStatus.OK));
-            assertThat(entries).anySatisfy(entry -> assertThat(entry)
-                    .containsEntry("actorId", reader.idText())
-                    .containsEntry("resource", "MESSAGES")
-                    .containsEntry("resourceId", direct));
+            List<Map<String, Object>> aboutWriter = reads(auditor, "subjectId", writer.id(), "actorId", reader.id());
+            assertThat(aboutWriter).extracting(entry -> entry.get("resourceId"))
+                    .as("the history page, the search hit's conversation, and the edit history")
+                    .containsExactlyInAnyOrder(group, group, message);
+            assertThat(aboutWriter).allSatisfy(entry -> assertThat(entry)
+                    .containsEntry("resource", "MESSAGES").containsEntry("actorRole", "THERAPIST"));
+            assertThat(reads(auditor, "subjectId", third.id(), "actorId", reader.id()))
+                    .extracting(entry -> entry.get("resourceId")).containsExactlyInAnyOrder(group, group);
         });
+        assertThat(reads(auditor, "subjectId", reader.id(), "actorId", reader.id()))
+                .as("nobody is the subject of their own reading").isEmpty();
+    }
+
+    private List<Map<String, Object>> reads(Person auditor, Object... query) {
+        return items(json(api.get(auditor, uri -> MessagingApi.withQuery(uri.path(ACCESS_AUDIT), query)
+                .queryParam("limit", 100).build()), HttpStatus.OK));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.rsocket.server.LocalRSocketServerPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
 import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.messaging.rsocket.RSocketStrategies;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -107,6 +108,12 @@ class RealTimeIT {
         assertThat(unreadCounts(inbox)).as("after each message, then after reading").containsExactly(1, 2, 0);
         assertThat(payload(inbox.get(6))).containsEntry("userId", me.idText()).containsEntry("typing", true);
         assertThat(payload(inbox.get(10))).containsEntry("userId", me.idText()).containsEntry("typing", false);
+
+        // opening the conversation's stream is a read of its messages, recorded against the other side
+        assertThat(MessagingApi.items(MessagingApi.json(api.get(api.admin(), uri -> MessagingApi.withQuery(
+                        uri.path(MessagingApi.ACCESS_AUDIT), "subjectId", me.id(), "actorId", you.id()).build()),
+                HttpStatus.OK)))
+                .extracting(entry -> entry.get("resourceId")).containsExactly(direct);
     }
 
     @Test

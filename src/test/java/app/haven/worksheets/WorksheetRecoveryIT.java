@@ -25,15 +25,16 @@ import app.haven.shared.EventOutbox;
 import app.haven.shared.Role;
 import app.haven.shared.Transactions;
 import app.haven.support.IsolatedTestStores;
+import app.haven.support.KilledHaven;
 import app.haven.support.TestPeople;
 import app.haven.support.TestTokens;
 
 /**
- * A worksheet assigned just before Haven stopped: the worksheet and its WorksheetAssigned event
- * were committed together, but nothing was delivered (the relay is off in the first run, as if the
- * process had been killed right after the commit). After a restart on the same stores the
- * therapy conversation shows exactly one system message for it, and the same event delivered once
- * more adds none.
+ * A worksheet assigned just before Haven's process was killed (SIGKILL): the worksheet and its
+ * WorksheetAssigned event were committed together, but nothing was delivered (the relay is off in
+ * the first run, so that the kill surely comes between the commit and the delivery). After a
+ * restart on the same stores the therapy conversation shows exactly one system message for it, and
+ * the same event delivered once more adds none.
  */
 class WorksheetRecoveryIT {
 
@@ -43,33 +44,16 @@ class WorksheetRecoveryIT {
             .withZone(ZoneOffset.UTC);
 
     @Test
-    void aWorksheetAssignedJustBeforeAStopIsAnnouncedOnceAfterTheRestart() {
+    void aWorksheetAssignedJustBeforeTheProcessWasKilledIsAnnouncedOnceAfterTheRestart() throws Exception {
         String store = IsolatedTestStores.newName();
         String[] keptDocuments = { "--haven.embedded-mongo.backend=file",
                 "--haven.embedded-mongo.directory=target/test-data/" + store + "/mongo" };
-        UUID therapist;
-        UUID client;
-        UUID worksheet;
-        Instant due = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-
-        try (ConfigurableApplicationContext first = IsolatedTestStores.startHaven(store,
-                with(keptDocuments, "--haven.events.relay-enabled=false"))) {
-            WebTestClient http = http(first);
-            TestTokens tokens = TestTokens.signingWith(first.getBean(JwtEncoder.class));
-            TestPeople people = TestPeople.on(tokens, http);
-            therapist = people.therapist();
-            client = people.client();
-            http.post().uri("/api/v1/patients/{id}/assignments", client)
-                    .headers(h -> h.setBearerAuth(tokens.of(UUID.randomUUID(), Role.STAFF)))
-                    .bodyValue(Map.of("therapistId", therapist)).exchange().expectStatus().isCreated();
-            Map<String, Object> assigned = http.post().uri("/api/v1/worksheets")
-                    .headers(h -> h.setBearerAuth(tokens.of(therapist, Role.THERAPIST)))
-                    .bodyValue(Map.of("clientId", client, "title", "Sleep diary", "instructions", "Note bed and wake times",
-                            "dueDate", due.toString()))
-                    .exchange().expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
-            worksheet = UUID.fromString((String) assigned.get("id"));
-            assertThat(conversations(http, tokens.of(therapist, Role.THERAPIST))).isEmpty();
-        }
+        String[] assigned = KilledHaven.runThenKill(store, WorksheetAssignedThenKilled.class,
+                with(keptDocuments, "--haven.events.relay-enabled=false")).split(" ");
+        UUID therapist = UUID.fromString(assigned[0]);
+        UUID client = UUID.fromString(assigned[1]);
+        UUID worksheet = UUID.fromString(assigned[2]);
+        Instant due = Instant.parse(assigned[3]);
 
         try (ConfigurableApplicationContext second = IsolatedTestStores.startHaven(store, keptDocuments)) {
             WebTestClient http = http(second);
@@ -82,6 +66,30 @@ class WorksheetRecoveryIT {
                     .block(Duration.ofSeconds(10));
             await().atMost(DELIVERY).until(() -> undelivered(second) == 0);
             assertThat(systemMessages(http, therapistToken)).hasSize(1);
+        }
+    }
+
+    /** In the process that is killed: a therapist assigns a worksheet to their client, over HTTP. */
+    public static class WorksheetAssignedThenKilled implements KilledHaven.Step {
+
+        @Override
+        public String run(ConfigurableApplicationContext haven) {
+            WebTestClient http = http(haven);
+            TestTokens tokens = TestTokens.signingWith(haven.getBean(JwtEncoder.class));
+            TestPeople people = TestPeople.on(tokens, http);
+            UUID therapist = people.therapist();
+            UUID client = people.client();
+            Instant due = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+            http.post().uri("/api/v1/patients/{id}/assignments", client)
+                    .headers(h -> h.setBearerAuth(tokens.of(UUID.randomUUID(), Role.STAFF)))
+                    .bodyValue(Map.of("therapistId", therapist)).exchange().expectStatus().isCreated();
+            Map<String, Object> assigned = http.post().uri("/api/v1/worksheets")
+                    .headers(h -> h.setBearerAuth(tokens.of(therapist, Role.THERAPIST)))
+                    .bodyValue(Map.of("clientId", client, "title", "Sleep diary", "instructions", "Note bed and wake times",
+                            "dueDate", due.toString()))
+                    .exchange().expectStatus().isCreated().expectBody(JSON).returnResult().getResponseBody();
+            assertThat(conversations(http, tokens.of(therapist, Role.THERAPIST))).isEmpty();
+            return therapist + " " + client + " " + assigned.get("id") + " " + due;
         }
     }
 

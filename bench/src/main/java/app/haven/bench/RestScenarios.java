@@ -107,8 +107,7 @@ final class RestScenarios {
 
     /**
      * For seeding, where one lost request must not end the run: a send with its own client message
-     * id, retried when unanswered (reactor-netty#4361) or refused for the moment; Haven stores a
-     * retried send once.
+     * id, retried when unanswered or refused for the moment; Haven stores a retried send once.
      */
     static Mono<String> sendSurely(Http http, Person sender, String conversation, AtomicLong stored) {
         String body = "{\"type\":\"TEXT\",\"clientMessageId\":\"" + UUID.randomUUID()

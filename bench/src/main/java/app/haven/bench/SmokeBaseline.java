@@ -13,9 +13,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The smoke run's guard against regressions. Timings on two shared cores are noisy, so it fails only
  * on a collapse: throughput below a tenth of the committed baseline, a median ten times the
- * baseline's and over 50 ms more, a start ten times slower, errors above 5% of operations (Reactor
- * Netty 1.3.6 leaves up to about 1% of keep-alive requests unanswered, reactor-netty#4361), or a
- * delivery or connection lost.
+ * baseline's and over 50 ms more, a start ten times slower, errors above 5% of operations (a few
+ * refused for the moment under load are no collapse), or a delivery or connection lost.
  * <p>
  * The baseline was measured on some machine, and CI runs on whichever machine it gets: one measured
  * a bare RSocket echo seven times and a bare insert four times slower than the baseline's. So Haven's

@@ -14,6 +14,8 @@ import app.haven.messaging.domain.ConversationEvent;
 import app.haven.messaging.domain.Message;
 import app.haven.messaging.domain.MessageKey;
 import app.haven.messaging.domain.Reactions;
+import app.haven.shared.AccessAudit;
+import app.haven.shared.AccessAudit.AuditedResource;
 import app.haven.shared.Caller;
 import app.haven.shared.CursorPage;
 import app.haven.shared.ForbiddenException;
@@ -34,10 +36,12 @@ public class ChangeMessage {
     private final ManageConversation manage;
     private final LiveEvents live;
     private final MessagingProperties properties;
+    private final AccessAudit audit;
     private final Clock clock;
 
     ChangeMessage(Conversations conversations, Messages messages, ConversationAttachments attachments, ManageConversation manage,
-            LiveEvents live, MessagingProperties properties, Clock clock) {
+            LiveEvents live, MessagingProperties properties, AccessAudit audit, Clock clock) {
+        this.audit = audit;
         this.conversations = conversations;
         this.messages = messages;
         this.attachments = attachments;
@@ -56,13 +60,18 @@ public class ChangeMessage {
     }
 
     /** Earlier versions, oldest first: for the sender and the conversation's moderators. */
+    /** The earlier texts of a message, for its sender and the conversation's moderators; audited. */
     public Mono<CursorPage<Message.Edit>> edits(Caller caller, String messageId) {
-        return locate(caller, messageId).map(found -> {
+        return locate(caller, messageId).flatMap(found -> {
+            UUID sender = found.message().senderId();
             boolean moderator = found.conversation().participants().get(caller.id()).moderates();
-            if (!moderator && !found.message().senderId().equals(caller.id())) {
-                throw new ForbiddenException("The edit history is for the sender and the conversation's moderators");
+            if (!moderator && !sender.equals(caller.id())) {
+                return Mono.error(new ForbiddenException(
+                        "The edit history is for the sender and the conversation's moderators"));
             }
-            return CursorPage.last(found.message().edits());
+            return audit.recordRead(caller, sender.equals(caller.id()) ? null : sender, AuditedResource.MESSAGES,
+                            messageId)
+                    .thenReturn(CursorPage.last(found.message().edits()));
         });
     }
 

@@ -44,7 +44,8 @@ public class ReadHistory {
 
     public Mono<CursorPage<MessageView>> page(Caller caller, String conversationId, String before, int limit) {
         return ConversationAccess.ofParticipant(conversations, caller, conversationId)
-                .flatMap(conversation -> audit.recordRead(caller, null, AuditedResource.MESSAGES, conversationId)
+                .flatMap(conversation -> audit.recordRead(caller, conversation.othersThan(caller.id()),
+                        AuditedResource.MESSAGES, conversationId)
                         .then(collect(conversation, startBelow(conversation, before), limit, new ArrayList<>()))
                         .map(found -> page(conversation, found, limit)));
     }

@@ -14,24 +14,30 @@ import app.haven.messaging.application.port.out.Messages.SearchPosition;
 import app.haven.messaging.domain.Conversation;
 import app.haven.messaging.domain.Message;
 import app.haven.messaging.domain.SearchTokens;
+import app.haven.shared.AccessAudit;
+import app.haven.shared.AccessAudit.AuditedResource;
 import app.haven.shared.Caller;
 import app.haven.shared.CursorPage;
 import app.haven.shared.InvalidInputException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Finds messages containing every word of the query, in the caller's conversations only, newest
  * first. Words are compared as {@link SearchTokens} makes them, so case and accents do not matter.
+ * Every conversation whose messages a page shows is recorded in the access audit.
  */
 @Service
 public class SearchMessages {
 
     private final ListConversations conversations;
     private final Messages messages;
+    private final AccessAudit audit;
 
-    SearchMessages(ListConversations conversations, Messages messages) {
+    SearchMessages(ListConversations conversations, Messages messages, AccessAudit audit) {
         this.conversations = conversations;
         this.messages = messages;
+        this.audit = audit;
     }
 
     public Mono<CursorPage<Hit>> search(Caller caller, String q, String conversationId, String cursor, int limit) {
@@ -49,7 +55,15 @@ public class SearchMessages {
                 .collectMap(Conversation::id, Function.identity())
                 .flatMap(mine -> mine.isEmpty() ? Mono.just(CursorPage.<Hit>last(List.of()))
                         : messages.search(mine.keySet(), tokens, after, limit + 1).collectList()
-                                .map(found -> page(found, mine, limit)));
+                                .map(found -> page(found, mine, limit))
+                                .flatMap(page -> audited(caller, page, mine)));
+    }
+
+    private Mono<CursorPage<Hit>> audited(Caller caller, CursorPage<Hit> page, Map<String, Conversation> mine) {
+        return Flux.fromIterable(page.items()).map(Hit::conversationId).distinct()
+                .concatMap(shown -> audit.recordRead(caller, mine.get(shown).othersThan(caller.id()),
+                        AuditedResource.MESSAGES, shown))
+                .then(Mono.just(page));
     }
 
     private static CursorPage<Hit> page(List<Message> found, Map<String, Conversation> mine, int limit) {

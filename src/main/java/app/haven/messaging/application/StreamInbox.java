@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import app.haven.messaging.application.port.out.Conversations;
 import app.haven.messaging.application.port.out.LiveEvents;
 import app.haven.messaging.domain.DeliveredEvent;
+import app.haven.shared.AccessAudit;
+import app.haven.shared.AccessAudit.AuditedResource;
 import app.haven.shared.Caller;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,11 +39,13 @@ public class StreamInbox {
     private final Counter dropped;
     private final Counter delivered;
     private final Timer delivery;
+    private final AccessAudit audit;
     private final Clock clock;
 
     StreamInbox(LiveEvents live, Conversations conversations, MessagingProperties properties, MeterRegistry meters,
-            Clock clock) {
+            AccessAudit audit, Clock clock) {
         this.live = live;
+        this.audit = audit;
         this.conversations = conversations;
         this.properties = properties;
         this.clock = clock;
@@ -60,9 +64,14 @@ public class StreamInbox {
         return buffered(live.of(caller.id(), since));
     }
 
-    /** One conversation's events, for its participants only. */
+    /**
+     * One conversation's events, for its participants only. Opening it is a read of the
+     * conversation's messages (a resume replays earlier ones), recorded in the access audit.
+     */
     public Flux<DeliveredEvent> conversation(Caller caller, String conversationId, String since) {
         return ConversationAccess.ofParticipant(conversations, caller, conversationId)
+                .flatMap(conversation -> audit.recordRead(caller, conversation.othersThan(caller.id()),
+                        AuditedResource.MESSAGES, conversationId).thenReturn(conversation))
                 .flatMapMany(conversation -> buffered(live.of(caller.id(), since)
                         .filter(delivery -> delivery.event().conversationId().equals(conversationId))));
     }

@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -22,6 +27,8 @@ import reactor.core.publisher.Mono;
 @Repository
 class R2dbcAccessAudit implements AccessAudit {
 
+    private static final int ROWS_PER_STATEMENT = 100;
+
     private final DatabaseClient database;
     private final Clock clock;
 
@@ -32,22 +39,47 @@ class R2dbcAccessAudit implements AccessAudit {
 
     @Override
     public Mono<Void> recordRead(Caller reader, UUID subjectId, AuditedResource resource, String resourceId) {
+        return recordRead(reader, subjectId == null ? List.of() : List.of(subjectId), resource, resourceId);
+    }
+
+    @Override
+    public Mono<Void> recordRead(Caller reader, Collection<UUID> subjectIds, AuditedResource resource,
+            String resourceId) {
+        List<UUID> subjects = subjectIds.isEmpty() ? Collections.singletonList(null) : List.copyOf(subjectIds);
         return Mono.deferContextual(context -> {
-            var insert = database.sql("""
-                            INSERT INTO access_audit (id, actor_id, actor_role, subject_id, resource, resource_id,
-                                                      occurred_at, origin)
-                            VALUES (:id, :actorId, :actorRole, :subjectId, :resource, :resourceId, :occurredAt, :origin)""")
-                    .bind("id", UUID.randomUUID())
-                    .bind("actorId", reader.id())
-                    .bind("actorRole", reader.role().name())
-                    .bind("resource", resource.name())
-                    .bind("resourceId", resourceId)
-                    .bind("occurredAt", clock.instant().atOffset(ZoneOffset.UTC));
-            insert = subjectId == null ? insert.bindNull("subjectId", UUID.class) : insert.bind("subjectId", subjectId);
             String origin = RequestOrigin.of(context).orElse(null);
-            insert = origin == null ? insert.bindNull("origin", String.class) : insert.bind("origin", origin);
-            return insert.then();
+            OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+            // a conversation of many: a few statements of many rows each, not a statement per person
+            return Flux.range(0, (subjects.size() + ROWS_PER_STATEMENT - 1) / ROWS_PER_STATEMENT)
+                    .map(batch -> subjects.subList(batch * ROWS_PER_STATEMENT,
+                            Math.min(subjects.size(), (batch + 1) * ROWS_PER_STATEMENT)))
+                    .concatMap(batch -> insert(reader, batch, resource, resourceId, now, origin))
+                    .then();
         });
+    }
+
+    private Mono<Void> insert(Caller reader, List<UUID> subjects, AuditedResource resource, String resourceId,
+            OffsetDateTime now, String origin) {
+        String rows = IntStream.range(0, subjects.size())
+                .mapToObj(i -> "(:id%1$d, :actorId, :actorRole, :subjectId%1$d, :resource, :resourceId, :occurredAt, :origin)"
+                        .formatted(i))
+                .collect(Collectors.joining(", "));
+        var insert = database.sql("""
+                        INSERT INTO access_audit (id, actor_id, actor_role, subject_id, resource, resource_id,
+                                                  occurred_at, origin)
+                        VALUES\s""" + rows)
+                .bind("actorId", reader.id())
+                .bind("actorRole", reader.role().name())
+                .bind("resource", resource.name())
+                .bind("resourceId", resourceId)
+                .bind("occurredAt", now);
+        for (int i = 0; i < subjects.size(); i++) {
+            UUID subject = subjects.get(i);
+            insert = insert.bind("id" + i, UUID.randomUUID());
+            insert = subject == null ? insert.bindNull("subjectId" + i, UUID.class) : insert.bind("subjectId" + i, subject);
+        }
+        insert = origin == null ? insert.bindNull("origin", String.class) : insert.bind("origin", origin);
+        return insert.then();
     }
 
     /** What an administrator asks of the trail; every part may be left out. */
