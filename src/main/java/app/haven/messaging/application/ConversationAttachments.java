@@ -55,10 +55,10 @@ public class ConversationAttachments {
 
     public Mono<FileContent> download(Caller caller, String conversationId, UUID fileId) {
         return ConversationAccess.ofParticipant(conversations, caller, conversationId)
-                .flatMap(conversation -> uploads.findAll(conversationId, List.of(fileId)).next()
-                        .switchIfEmpty(Mono.error(() -> new NotFoundException("File")))
-                        .flatMap(upload -> audit.recordRead(caller, conversation.othersThan(caller.id()),
-                                AuditedResource.MESSAGES, conversationId))
+                .flatMap(conversation -> uploads.findAll(conversationId, List.of(fileId)).next())
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("File")))
+                .flatMap(upload -> audit.recordRead(caller, upload.uploaderId().equals(caller.id()) ? null
+                                : upload.uploaderId(), AuditedResource.MESSAGES, conversationId)
                         .then(files.open(fileId)))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("File")));
     }

@@ -3,6 +3,9 @@ package app.haven.messaging.application;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
 import org.springframework.stereotype.Service;
@@ -24,7 +27,8 @@ import reactor.core.publisher.Mono;
  * A page of a conversation's history, newest first, for its participants. The page's keys are
  * computed from the sequence (the {@code limit} numbers below the cursor) and fetched in one
  * lookup; numbers that hold no message (purged, or a send that never completed) are skipped by
- * looking further down. Every read is recorded in the access audit.
+ * looking further down. Every page is recorded in the access audit, against each person whose
+ * messages it shows, before it is answered.
  */
 @Service
 public class ReadHistory {
@@ -44,10 +48,16 @@ public class ReadHistory {
 
     public Mono<CursorPage<MessageView>> page(Caller caller, String conversationId, String before, int limit) {
         return ConversationAccess.ofParticipant(conversations, caller, conversationId)
-                .flatMap(conversation -> audit.recordRead(caller, conversation.othersThan(caller.id()),
-                        AuditedResource.MESSAGES, conversationId)
-                        .then(collect(conversation, startBelow(conversation, before), limit, new ArrayList<>()))
-                        .map(found -> page(conversation, found, limit)));
+                .flatMap(conversation -> collect(conversation, startBelow(conversation, before), limit, new ArrayList<>())
+                        .map(found -> page(conversation, found, limit)))
+                .flatMap(page -> audit.recordRead(caller, authorsOtherThan(caller, page.items()),
+                        AuditedResource.MESSAGES, conversationId).thenReturn(page));
+    }
+
+    /** Whose words a page shows the reader: the senders of its messages, the reader aside. */
+    private static Set<UUID> authorsOtherThan(Caller reader, List<MessageView> shown) {
+        return shown.stream().map(MessageView::senderId).filter(sender -> !sender.equals(reader.id()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static long startBelow(Conversation conversation, String before) {

@@ -3,8 +3,12 @@ package app.haven.messaging.application;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
@@ -25,7 +29,8 @@ import reactor.core.publisher.Mono;
 /**
  * Finds messages containing every word of the query, in the caller's conversations only, newest
  * first. Words are compared as {@link SearchTokens} makes them, so case and accents do not matter.
- * Every conversation whose messages a page shows is recorded in the access audit.
+ * Every conversation whose messages a page shows is recorded in the access audit, against the
+ * people whose messages they are.
  */
 @Service
 public class SearchMessages {
@@ -56,13 +61,16 @@ public class SearchMessages {
                 .flatMap(mine -> mine.isEmpty() ? Mono.just(CursorPage.<Hit>last(List.of()))
                         : messages.search(mine.keySet(), tokens, after, limit + 1).collectList()
                                 .map(found -> page(found, mine, limit))
-                                .flatMap(page -> audited(caller, page, mine)));
+                                .flatMap(page -> audited(caller, page)));
     }
 
-    private Mono<CursorPage<Hit>> audited(Caller caller, CursorPage<Hit> page, Map<String, Conversation> mine) {
-        return Flux.fromIterable(page.items()).map(Hit::conversationId).distinct()
-                .concatMap(shown -> audit.recordRead(caller, mine.get(shown).othersThan(caller.id()),
-                        AuditedResource.MESSAGES, shown))
+    /** Each conversation the page shows messages of, against the people whose messages they are. */
+    private Mono<CursorPage<Hit>> audited(Caller caller, CursorPage<Hit> page) {
+        Map<String, Set<UUID>> authorsByConversation = page.items().stream()
+                .collect(Collectors.groupingBy(Hit::conversationId, LinkedHashMap::new, Collectors.mapping(
+                        Hit::senderId, Collectors.filtering(sender -> !sender.equals(caller.id()), Collectors.toSet()))));
+        return Flux.fromIterable(authorsByConversation.entrySet())
+                .concatMap(shown -> audit.recordRead(caller, shown.getValue(), AuditedResource.MESSAGES, shown.getKey()))
                 .then(Mono.just(page));
     }
 
@@ -91,7 +99,7 @@ public class SearchMessages {
     }
 
     /** A message found, with the conversation it is in. */
-    public record Hit(String id, String conversationId, java.util.UUID senderId, String content, String type,
+    public record Hit(String id, String conversationId, UUID senderId, String content, String type,
             Instant createdAt, Instant editedAt, boolean deleted, Message.ReplySnapshot replyTo,
             List<Message.Attachment> attachments, List<MessageView.Reaction> reactions,
             List<MessageView.Receipt> readBy, ConversationRef conversation) {

@@ -3,6 +3,7 @@ package app.haven.messaging.application;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Service;
@@ -66,12 +67,14 @@ public class StreamInbox {
 
     /**
      * One conversation's events, for its participants only. Opening it is a read of the
-     * conversation's messages (a resume replays earlier ones), recorded in the access audit.
+     * conversation's messages (a resume replays earlier ones), recorded in the access audit under
+     * the conversation: whose messages will come is not known yet, and a group's every member
+     * opening it must not write an entry for every other member.
      */
     public Flux<DeliveredEvent> conversation(Caller caller, String conversationId, String since) {
         return ConversationAccess.ofParticipant(conversations, caller, conversationId)
-                .flatMap(conversation -> audit.recordRead(caller, conversation.othersThan(caller.id()),
-                        AuditedResource.MESSAGES, conversationId).thenReturn(conversation))
+                .flatMap(conversation -> audit.recordRead(caller, (UUID) null, AuditedResource.MESSAGES, conversationId)
+                        .thenReturn(conversation))
                 .flatMapMany(conversation -> buffered(live.of(caller.id(), since)
                         .filter(delivery -> delivery.event().conversationId().equals(conversationId))));
     }

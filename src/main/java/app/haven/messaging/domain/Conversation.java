@@ -89,16 +89,6 @@ public record Conversation(String id, ConversationType type, String title, UUID 
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /**
-     * Whose words a reader of this conversation sees: everyone who has taken part, those who left
-     * included (their messages stay), but not the reader. The access audit records a read of the
-     * messages against each of them.
-     */
-    public Set<UUID> othersThan(UUID reader) {
-        return participants.keySet().stream().filter(id -> !id.equals(reader))
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
     public Optional<Participant> presentParticipant(UUID userId) {
         return Optional.ofNullable(participants.get(userId)).filter(Participant::isPresent);
     }
