@@ -245,7 +245,8 @@ class PortalFlowIT {
         json(api.send("POST", therapist, "/api/v1/sessions", Map.of("clientId", client.id(), "startsAt",
                 startsAt.toString(), "durationMinutes", 50, "type", "INDIVIDUAL", "telehealth", true)),
                 HttpStatus.CREATED);
-        mood(client, 7, LocalDate.now(ZoneOffset.UTC), 8, "8");
+        // yesterday morning: this morning is still to come when the test runs after midnight
+        mood(client, 7, LocalDate.now(ZoneOffset.UTC).minusDays(1), 8, "8");
 
         Map<String, Object> dashboard = api.ok(api.get(client, PORTAL + "/dashboard"));
         assertThat(dashboard).containsEntry("missing", List.of()).containsEntry("unreadMessages", 0);
