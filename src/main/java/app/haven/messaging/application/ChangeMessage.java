@@ -59,8 +59,10 @@ public class ChangeMessage {
         });
     }
 
-    /** Earlier versions, oldest first: for the sender and the conversation's moderators. */
-    /** The earlier texts of a message, for its sender and the conversation's moderators; audited. */
+    /**
+     * Earlier versions, oldest first: for the sender and the conversation's moderators. Each reading
+     * is recorded in the access audit, against the sender when someone else reads them.
+     */
     public Mono<CursorPage<Message.Edit>> edits(Caller caller, String messageId) {
         return locate(caller, messageId).flatMap(found -> {
             UUID sender = found.message().senderId();

@@ -27,8 +27,6 @@ import reactor.core.publisher.Mono;
 @Repository
 class R2dbcAccessAudit implements AccessAudit {
 
-    private static final int ROWS_PER_STATEMENT = 100;
-
     private final DatabaseClient database;
     private final Clock clock;
 
@@ -46,18 +44,11 @@ class R2dbcAccessAudit implements AccessAudit {
     public Mono<Void> recordRead(Caller reader, Collection<UUID> subjectIds, AuditedResource resource,
             String resourceId) {
         List<UUID> subjects = subjectIds.isEmpty() ? Collections.singletonList(null) : List.copyOf(subjectIds);
-        return Mono.deferContextual(context -> {
-            String origin = RequestOrigin.of(context).orElse(null);
-            OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-            // a conversation of many: a few statements of many rows each, not a statement per person
-            return Flux.range(0, (subjects.size() + ROWS_PER_STATEMENT - 1) / ROWS_PER_STATEMENT)
-                    .map(batch -> subjects.subList(batch * ROWS_PER_STATEMENT,
-                            Math.min(subjects.size(), (batch + 1) * ROWS_PER_STATEMENT)))
-                    .concatMap(batch -> insert(reader, batch, resource, resourceId, now, origin))
-                    .then();
-        });
+        return Mono.deferContextual(context -> insert(reader, subjects, resource, resourceId,
+                clock.instant().atOffset(ZoneOffset.UTC), RequestOrigin.of(context).orElse(null)));
     }
 
+    /** One statement for all the entries of one read: a page's senders are a few dozen rows at most. */
     private Mono<Void> insert(Caller reader, List<UUID> subjects, AuditedResource resource, String resourceId,
             OffsetDateTime now, String origin) {
         String rows = IntStream.range(0, subjects.size())
